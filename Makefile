@@ -1,0 +1,74 @@
+# Routekaart. `make run` to try it, `make test` for the whole suite (see README.md).
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VNU := .venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+# Development defaults; production sets its own environment (see README).
+export DEBUG ?= True
+
+.PHONY: install install-test check-system run serve content demo test test-fast test-browser lint fmt migrations-check ci reset-local-db bench
+
+.venv/.installed: pyproject.toml
+	@test -x $(PY) || python3 -m venv .venv
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[dev]"
+	@touch $@
+
+install: check-system .venv/.installed
+
+# WeasyPrint needs Pango (a system library); say how to get it instead of failing obscurely.
+check-system:
+	@ldconfig -p 2>/dev/null | grep -q libpango-1.0 || { \
+	  echo "Pango ontbreekt (nodig voor PDF's). Installeer het met: sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0"; exit 1; }
+
+# Browser tests use Debian's Chromium (never a downloaded browser) and the Nu Html Checker.
+install-test: install
+	@test -x /usr/bin/chromium || { echo "Chromium installeren (apt)…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) || \
+	  { echo "Installeer Chromium met: sudo apt-get install chromium"; exit 1; }; }
+	@command -v java >/dev/null || { echo "Java ontbreekt: sudo apt-get install -y default-jre-headless"; exit 1; }
+	@test -f $(VNU) || npm install --silent --no-audit --no-fund --prefix .venv/vnu vnu-jar
+
+content: install
+	$(PY) manage.py load_content
+
+demo: install
+	$(PY) manage.py maak_demo --als-leeg
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_content
+	$(MAKE) --no-print-directory demo
+	@echo "Routekaart draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-test
+	$(PY) -m pytest -q
+
+test-fast: install
+	$(PY) -m pytest -q -m "not browser"
+
+test-browser: install-test
+	$(PY) -m pytest -q -m browser
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+fmt: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: install
+	$(PY) bench/pagina.py
+
+ci: lint migrations-check test
+
+reset-local-db:
+	rm -f db.sqlite3
+	$(MAKE) --no-print-directory content

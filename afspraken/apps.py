@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AfsprakenConfig(AppConfig):
+    name = "afspraken"
+    verbose_name = "Afspraken"

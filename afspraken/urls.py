@@ -1,0 +1,2 @@
+app_name = "afspraken"
+urlpatterns: list = []

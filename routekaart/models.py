@@ -1,0 +1,126 @@
+"""Content models of the routekaart. Rows are written only by `manage.py load_content` from the
+files in `content/`; the `*_html` fields hold Markdown rendered and sanitized at load time."""
+
+from django.db import models
+
+
+class Modus(models.TextChoices):
+    ONLINE = "online", "Online"
+    OFFLINE = "offline", "Offline"
+
+
+class Rol(models.TextChoices):
+    """The context question "Wat is je rol?": the four core partners, or another partner."""
+
+    JONGERENWERK = "jongerenwerk", "Jongerenwerk"
+    POLITIE = "politie", "Politie"
+    BOA = "boa", "Boa"
+    OOV = "oov", "OOV (gemeente)"
+    ANDERE = "andere", "Andere partner"
+
+
+class Stap(models.Model):
+    """One node of the route graph; its edges (`volgende`, `ja`, `nee`) are slugs of other steps."""
+
+    class Soort(models.TextChoices):
+        START = "start", "Start"
+        INFO = "info", "Informatie"
+        BESLISSING = "beslissing", "Beslissing"
+        EVALUATIE = "evaluatie", "Evaluatie"
+
+    slug = models.SlugField(unique=True)
+    titel = models.CharField(max_length=200)
+    soort = models.CharField(max_length=20, choices=Soort.choices)
+    nummer = models.PositiveSmallIntegerField(null=True, blank=True)
+    kaartlabel = models.CharField(max_length=100, blank=True)
+    volgende = models.SlugField(blank=True)
+    ja = models.SlugField(blank=True)
+    nee = models.SlugField(blank=True)
+    sleutel = models.SlugField(blank=True)
+    beslisvraag = models.CharField(max_length=300, blank=True)
+    ja_uitleg_html = models.TextField(blank=True)
+    nee_uitleg_html = models.TextField(blank=True)
+    intro_html = models.TextField(blank=True)
+    body_html = models.TextField(blank=True)
+    # Lists of rendered snippets: [html], [{"tekst": html, "uitleg": html}],
+    # [{"rol"|"modus"|"fenomeen": slug, "tekst": html}], {"vraag": html, "actie": html}.
+    aandachtspunten = models.JSONField(default=list, blank=True)
+    vragen = models.JSONField(default=list, blank=True)
+    hints = models.JSONField(default=list, blank=True)
+    alarm = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["nummer", "slug"]
+        verbose_name = "stap"
+        verbose_name_plural = "stappen"
+
+    def __str__(self) -> str:
+        return self.titel
+
+    @property
+    def label(self) -> str:
+        return self.kaartlabel or self.titel
+
+
+class PartnerRol(models.Model):
+    slug = models.SlugField(unique=True)
+    titel = models.CharField(max_length=200)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+    kort = models.CharField(max_length=300, blank=True)
+    rol_algemeen_html = models.TextField()
+    toepassing_online_html = models.TextField()
+    voetnoot_html = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["volgorde", "slug"]
+        verbose_name = "partnerrol"
+        verbose_name_plural = "partnerrollen"
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class ActieQuerySet(models.QuerySet):
+    def voor_rol(self, rol: str) -> list["Actie"]:
+        """All actions, those that name this role first (stable within each group)."""
+        acties = list(self)
+        return sorted(acties, key=lambda a: (rol not in a.rollen, a.volgorde))
+
+
+class Actie(models.Model):
+    """An online or offline intervention of step 5."""
+
+    slug = models.SlugField(unique=True)
+    titel = models.CharField(max_length=200)
+    soort = models.CharField(max_length=10, choices=Modus.choices)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+    rollen = models.JSONField(default=list, blank=True)
+    body_html = models.TextField()
+
+    objects = ActieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["soort", "volgorde", "slug"]
+        verbose_name = "actie"
+        verbose_name_plural = "acties"
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class Pagina(models.Model):
+    """A page or section introduction; `extra` keeps the front matter's lists for its template."""
+
+    slug = models.SlugField(unique=True)
+    titel = models.CharField(max_length=200)
+    samenvatting = models.CharField(max_length=300, blank=True)
+    body_html = models.TextField(blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = "pagina"
+        verbose_name_plural = "pagina's"
+
+    def __str__(self) -> str:
+        return self.titel

@@ -1,0 +1,307 @@
+"""The route as an immutable graph.
+
+The steps and their edges are declared once, in the front matter of `content/route/*.md`, and
+stored in `Stap` rows. This module turns those rows (or any mapping of the same shape) into a
+`Route` of frozen dataclasses that the views, the route map and the tests use. Nothing here knows
+the order of the steps: it only follows edges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+START, INFO, BESLISSING, EVALUATIE = "start", "info", "beslissing", "evaluatie"
+ANTWOORDEN = ("ja", "nee")
+
+
+@dataclass(frozen=True)
+class Node:
+    slug: str
+    soort: str
+    titel: str
+    nummer: int | None = None
+    label: str = ""
+    volgende: str = ""
+    ja: str = ""
+    nee: str = ""
+    sleutel: str = ""
+
+    def edges(self) -> tuple[tuple[str, str], ...]:
+        """(label, target) pairs: ("", next) for a plain step, ("ja", …), ("nee", …) for a fork."""
+        if self.soort == BESLISSING:
+            return tuple((a, t) for a, t in (("ja", self.ja), ("nee", self.nee)) if t)
+        return (("", self.volgende),) if self.volgende else ()
+
+    @property
+    def kaartlabel(self) -> str:
+        return self.label or self.titel
+
+
+@dataclass(frozen=True)
+class Station:
+    """A step placed on the route map (x, y in map units)."""
+
+    node: Node
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Lijn:
+    """One edge on the route map: a straight segment, or a bypass arc for a "nee" shortcut."""
+
+    van: str
+    naar: str
+    label: str
+    pad: str
+    label_x: float
+    label_y: float
+
+
+@dataclass(frozen=True)
+class Kaart:
+    stations: tuple[Station, ...]
+    lijnen: tuple[Lijn, ...]
+    breedte: float
+    hoogte: float
+
+
+class RouteError(ValueError):
+    """The route graph is not a valid route; `problemen` lists what is wrong, in Dutch."""
+
+    def __init__(self, problemen: list[str]):
+        self.problemen = problemen
+        super().__init__("; ".join(problemen))
+
+
+@dataclass(frozen=True)
+class Route:
+    nodes: Mapping[str, Node]
+    start: str
+    volgorde: tuple[str, ...] = field(default=())
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def from_nodes(cls, nodes: Iterable[Node]) -> Route:
+        """Build and validate; raises RouteError naming every problem."""
+        by_slug: dict[str, Node] = {}
+        problemen: list[str] = []
+        for node in nodes:
+            if node.slug in by_slug:
+                problemen.append(f"stap '{node.slug}' komt twee keer voor")
+            by_slug[node.slug] = node
+        problemen += validate(by_slug)
+        if problemen:
+            raise RouteError(problemen)
+        start = next(n.slug for n in by_slug.values() if n.soort == START)
+        route = cls(MappingProxyType(by_slug), start)
+        object.__setattr__(route, "volgorde", route._topological_order())
+        return route
+
+    @classmethod
+    def from_stappen(cls, stappen: Iterable) -> Route:
+        """From `Stap` model instances (or anything with the same attributes)."""
+        return cls.from_nodes(
+            Node(
+                slug=s.slug,
+                soort=s.soort,
+                titel=s.titel,
+                nummer=s.nummer,
+                label=s.kaartlabel,
+                volgende=s.volgende,
+                ja=s.ja,
+                nee=s.nee,
+                sleutel=s.sleutel,
+            )
+            for s in stappen
+        )
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def __getitem__(self, slug: str) -> Node:
+        return self.nodes[slug]
+
+    def __contains__(self, slug: str) -> bool:
+        return slug in self.nodes
+
+    @property
+    def totaal(self) -> int:
+        """M in "Stap N van M": the highest station number."""
+        return max((n.nummer or 0) for n in self.nodes.values())
+
+    @property
+    def beslissingen(self) -> tuple[Node, ...]:
+        return tuple(self.nodes[s] for s in self.volgorde if self.nodes[s].soort == BESLISSING)
+
+    def volgende(self, slug: str, antwoord: str = "") -> str:
+        """The step after `slug`, given the answer at a fork."""
+        node = self.nodes[slug]
+        if node.soort == BESLISSING:
+            return {"ja": node.ja, "nee": node.nee}.get(antwoord, "")
+        return node.volgende
+
+    def pad_naar(self, doel: str, antwoorden: Mapping[str, str]) -> list[str] | None:
+        """Replay the answers from the start; the steps up to and including `doel`, or None when
+        `doel` cannot be reached with these answers (the caller answers 404)."""
+        if doel not in self.nodes:
+            return None
+        pad = [self.start]
+        huidige = self.start
+        while huidige != doel:
+            node = self.nodes[huidige]
+            antwoord = antwoorden.get(node.sleutel, "") if node.soort == BESLISSING else ""
+            volgende = self.volgende(huidige, antwoord)
+            if not volgende:
+                return None
+            pad.append(volgende)
+            huidige = volgende
+        return pad
+
+    def paden(self) -> list[list[str]]:
+        """Every complete path from the start to an end (used by tests and the diagram)."""
+        resultaat: list[list[str]] = []
+
+        def loop(slug: str, pad: list[str]) -> None:
+            edges = self.nodes[slug].edges()
+            if not edges:
+                resultaat.append(pad)
+            for _, doel in edges:
+                loop(doel, [*pad, doel])
+
+        loop(self.start, [self.start])
+        return resultaat
+
+    def mermaid(self) -> str:
+        regels = ["flowchart TD"]
+        for slug in self.volgorde:
+            node = self.nodes[slug]
+            nummer = f"{node.nummer}. " if node.nummer and node.soort != START else ""
+            tekst = (nummer + node.titel).replace('"', "'")
+            vorm = ('{"', '"}') if node.soort == BESLISSING else ('["', '"]')
+            regels.append(f"    {_mid(slug)}{vorm[0]}{tekst}{vorm[1]}")
+        for slug in self.volgorde:
+            for label, doel in self.nodes[slug].edges():
+                pijl = f" -- {label.capitalize()} --> " if label else " --> "
+                regels.append(f"    {_mid(slug)}{pijl}{_mid(doel)}")
+        return "\n".join(regels) + "\n"
+
+    def kaart(self, stap: float = 64.0) -> Kaart:
+        """Lay the route out as a metro line, top to bottom.
+
+        Steps follow their topological order on one vertical line; an edge between neighbours is
+        a straight segment, an edge that skips stations (a "nee" shortcut) is drawn as an arc to
+        the left that rejoins the line further down. Derived from the edges only.
+        """
+        x = 48.0
+        stations = tuple(
+            Station(self.nodes[slug], x, 28.0 + i * stap) for i, slug in enumerate(self.volgorde)
+        )
+        pos = {s.node.slug: s for s in stations}
+        lijnen = []
+        for slug in self.volgorde:
+            a = pos[slug]
+            for label, doel in self.nodes[slug].edges():
+                b = pos[doel]
+                if self.volgorde.index(doel) == self.volgorde.index(slug) + 1:
+                    pad = f"M{a.x:g} {a.y:g} V{b.y:g}"
+                    lx, ly = a.x + 14, (a.y + b.y) / 2 + 4
+                else:
+                    bocht = x - 36
+                    pad = (
+                        f"M{a.x:g} {a.y:g} C{bocht:g} {a.y + 8:g} {bocht:g} {a.y + 16:g} "
+                        f"{bocht:g} {(a.y + b.y) / 2:g} S{b.x - 8:g} {b.y:g} {b.x:g} {b.y:g}"
+                    )
+                    lx, ly = bocht - 2, (a.y + b.y) / 2 + 4
+                lijnen.append(Lijn(slug, doel, label, pad, lx, ly))
+        return Kaart(stations, tuple(lijnen), breedte=360.0, hoogte=28.0 + len(stations) * stap)
+
+    def _topological_order(self) -> tuple[str, ...]:
+        """Longest-path layering from the start, so that a fork's "ja" branch lies between the
+        fork and where the "nee" edge rejoins."""
+        diepte = {self.start: 0}
+        for slug in _topo(self.nodes, self.start):
+            for _, doel in self.nodes[slug].edges():
+                diepte[doel] = max(diepte.get(doel, 0), diepte[slug] + 1)
+        return tuple(sorted(diepte, key=lambda s: (diepte[s], self.nodes[s].nummer or 0, s)))
+
+
+def _mid(slug: str) -> str:
+    return slug.replace("-", "_")
+
+
+def _topo(nodes: Mapping[str, Node], start: str) -> list[str]:
+    """Depth-first topological order of the nodes reachable from start (assumes no cycles)."""
+    gezien: set[str] = set()
+    orde: list[str] = []
+
+    def bezoek(slug: str) -> None:
+        if slug in gezien:
+            return
+        gezien.add(slug)
+        for _, doel in nodes[slug].edges():
+            bezoek(doel)
+        orde.append(slug)
+
+    bezoek(start)
+    return orde[::-1]
+
+
+def validate(nodes: Mapping[str, Node]) -> list[str]:
+    """Everything wrong with this graph as a route, in Dutch; empty when it is a valid route.
+
+    A route has one start, every edge target exists, every step is reachable from the start,
+    there are no cycles, and every path ends at an evaluation step.
+    """
+    problemen: list[str] = []
+    starts = [n.slug for n in nodes.values() if n.soort == START]
+    if len(starts) != 1:
+        problemen.append(f"er moet precies één startstap zijn, gevonden: {len(starts)}")
+    sleutels: dict[str, str] = {}
+    for node in nodes.values():
+        if node.soort not in (START, INFO, BESLISSING, EVALUATIE):
+            problemen.append(f"stap '{node.slug}': onbekende soort '{node.soort}'")
+        if not node.titel.strip():
+            problemen.append(f"stap '{node.slug}': titel ontbreekt")
+        if node.soort in (START, INFO) and not node.volgende:
+            problemen.append(f"stap '{node.slug}': 'volgende' ontbreekt")
+        if node.soort == BESLISSING:
+            for veld in ("ja", "nee", "sleutel"):
+                if not getattr(node, veld):
+                    problemen.append(f"stap '{node.slug}': '{veld}' ontbreekt")
+            if node.sleutel in sleutels:
+                problemen.append(
+                    f"stap '{node.slug}': sleutel '{node.sleutel}' is ook van '{sleutels[node.sleutel]}'"
+                )
+            sleutels[node.sleutel] = node.slug
+        if node.soort == EVALUATIE and (node.volgende or node.ja or node.nee):
+            problemen.append(f"stap '{node.slug}': een evaluatiestap is een eindpunt")
+        for _, doel in node.edges():
+            if doel not in nodes:
+                problemen.append(f"stap '{node.slug}' verwijst naar onbekende stap '{doel}'")
+    if problemen or not starts:
+        return problemen
+
+    # Cycles: a depth-first search that meets a step still on its own stack.
+    kleur: dict[str, int] = {}
+
+    def zoek(slug: str, stapel: list[str]) -> None:
+        kleur[slug] = 1
+        for _, doel in nodes[slug].edges():
+            if kleur.get(doel) == 1:
+                kring = " → ".join([*stapel[stapel.index(doel) :], doel])
+                problemen.append(f"de route loopt in een kring: {kring}")
+            elif doel not in kleur:
+                zoek(doel, [*stapel, doel])
+        kleur[slug] = 2
+
+    zoek(starts[0], [starts[0]])
+    onbereikbaar = sorted(set(nodes) - set(kleur))
+    if onbereikbaar:
+        problemen.append("niet bereikbaar vanaf de start: " + ", ".join(onbereikbaar))
+    for node in nodes.values():
+        if not node.edges() and node.soort != EVALUATIE:
+            problemen.append(f"stap '{node.slug}' is een eindpunt maar geen evaluatiestap")
+    return problemen

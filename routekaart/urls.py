@@ -1,0 +1,19 @@
+from django.urls import path
+
+from routekaart import route_views, views
+
+app_name = "routekaart"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    # /stappen/<slug>/: a step's explanation, linked from the route map
+    path("stappen/<slug:slug>/", views.uitleg, name="uitleg"),
+    # /partners/
+    path("partners/", views.partners, name="partners"),
+    path("partners/<slug:slug>/", views.partner, name="partner"),
+    path("afspraken-maken/", views.afspraken_maken, name="afspraken-maken"),
+    # /route/: the route walk
+    path("route/", route_views.begin, name="route"),
+    # the fixed pages: colofon, privacy, toegankelijkheid
+    path("<slug:slug>/", views.pagina, name="pagina"),
+]
