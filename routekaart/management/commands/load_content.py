@@ -50,6 +50,8 @@ class Command(BaseCommand):
                     f"{t.ongewijzigd} ongewijzigd, {t.verwijderd} verwijderd"
                 )
         veranderd = any(t.veranderd for t in tellingen.values())
+        if verbosity == 0:
+            return
         if options["dry_run"]:
             self.stdout.write("Proefdraai: er is niets opgeslagen.")
         elif not veranderd:
