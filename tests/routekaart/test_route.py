@@ -1,0 +1,284 @@
+"""The route graph, without the database: hand-built graphs, and the shipped content/route/ files
+read straight from their front matter (not through load_content)."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from routekaart.route import Node, Route, RouteError
+
+ROUTE_MAP = Path(__file__).resolve().parents[2] / "content" / "route"
+
+
+def _front_matter(pad: Path) -> dict:
+    return yaml.safe_load(pad.read_text(encoding="utf-8").split("---")[1])
+
+
+def _gelezen_nodes() -> list[Node]:
+    nodes = []
+    for pad in sorted(ROUTE_MAP.glob("*.md")):
+        meta = _front_matter(pad)
+        nodes.append(
+            Node(
+                slug=pad.stem,
+                soort=meta["soort"],
+                titel=meta["titel"],
+                nummer=meta.get("nummer"),
+                label=meta.get("kaartlabel", ""),
+                volgende=meta.get("volgende", ""),
+                ja=meta.get("ja", ""),
+                nee=meta.get("nee", ""),
+                sleutel=meta.get("sleutel", ""),
+            )
+        )
+    return nodes
+
+
+@pytest.fixture(scope="module")
+def route() -> Route:
+    return Route.from_nodes(_gelezen_nodes())
+
+
+def _kleine_route(**vervang: Node) -> list[Node]:
+    """A valid miniature route: start -> a -> fork(ja: b, nee: eind); b -> eind. Keyword
+    arguments replace nodes by slug (or add new ones)."""
+    nodes = {
+        "start": Node("start", "start", "Start", volgende="a"),
+        "a": Node("a", "info", "Stap A", nummer=1, volgende="vork"),
+        "vork": Node("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind", sleutel="v"),
+        "b": Node("b", "info", "Stap B", nummer=3, volgende="eind"),
+        "eind": Node("eind", "evaluatie", "Eind", nummer=4),
+    }
+    nodes.update(vervang)
+    return list(nodes.values())
+
+
+# -- the shipped route, edge by edge --------------------------------------------------------------
+
+# Every edge the source's routekaart draws: (from, answer, to). "" is a plain "Volgende".
+VERWACHTE_EDGES = [
+    ("start", "", "bericht-duiden"),
+    ("bericht-duiden", "", "contextinformatie"),
+    ("contextinformatie", "", "partners-betrekken"),
+    ("partners-betrekken", "ja", "samen-doorlopen"),
+    ("partners-betrekken", "nee", "ingrijpen"),
+    ("samen-doorlopen", "", "ingrijpen"),
+    ("ingrijpen", "ja", "acties"),
+    ("ingrijpen", "nee", "evalueren"),
+    ("acties", "", "evalueren"),
+]
+
+
+@pytest.mark.parametrize(("van", "antwoord", "naar"), VERWACHTE_EDGES)
+def test_the_shipped_route_has_this_edge(route, van, antwoord, naar):
+    assert (antwoord, naar) in route[van].edges()
+    assert route.volgende(van, antwoord) == naar
+
+
+@pytest.mark.parametrize("slug", [p.stem for p in sorted(ROUTE_MAP.glob("*.md"))])
+def test_each_shipped_step_has_exactly_the_expected_edges(route, slug):
+    verwacht = {(a, n) for v, a, n in VERWACHTE_EDGES if v == slug}
+    assert set(route[slug].edges()) == verwacht
+
+
+def test_the_shipped_route_starts_at_the_context_step(route):
+    assert route.start == "start"
+
+
+@pytest.mark.parametrize(
+    ("partners", "ingrijpen", "verwacht_pad"),
+    [
+        ("ja", "ja", ["samen-doorlopen", "ingrijpen", "acties", "evalueren"]),
+        ("ja", "nee", ["samen-doorlopen", "ingrijpen", "evalueren"]),
+        ("nee", "ja", ["ingrijpen", "acties", "evalueren"]),
+        ("nee", "nee", ["ingrijpen", "evalueren"]),
+    ],
+)
+def test_each_of_the_four_full_paths_exists_and_ends_at_evalueren(
+    route, partners, ingrijpen, verwacht_pad
+):
+    begin = ["start", "bericht-duiden", "contextinformatie", "partners-betrekken"]
+    antwoorden = {"partners": partners, "ingrijpen": ingrijpen}
+    assert route.pad_naar("evalueren", antwoorden) == begin + verwacht_pad
+    assert begin + verwacht_pad in route.paden()
+
+
+def test_the_shipped_route_has_exactly_four_full_paths(route):
+    paden = route.paden()
+    assert len(paden) == 4
+    assert all(pad[-1] == "evalueren" for pad in paden)
+
+
+def test_the_decisions_are_partners_then_ingrijpen(route):
+    assert [n.sleutel for n in route.beslissingen] == ["partners", "ingrijpen"]
+
+
+def test_totaal_is_the_highest_station_number(route):
+    assert route.totaal == 6
+
+
+# -- pad_naar ---------------------------------------------------------------------------------------
+
+
+def test_pad_naar_is_none_for_a_step_off_the_chosen_branch(route):
+    assert route.pad_naar("samen-doorlopen", {"partners": "nee"}) is None
+
+
+def test_pad_naar_is_none_when_a_needed_answer_is_missing(route):
+    assert route.pad_naar("acties", {"partners": "ja"}) is None
+
+
+def test_pad_naar_is_none_for_an_unknown_step(route):
+    assert route.pad_naar("bestaat-niet", {}) is None
+
+
+def test_pad_naar_ignores_answers_that_are_not_ja_or_nee(route):
+    assert route.pad_naar("ingrijpen", {"partners": "misschien"}) is None
+
+
+def test_pad_naar_reaches_a_step_before_any_decision_without_answers(route):
+    assert route.pad_naar("contextinformatie", {}) == [
+        "start",
+        "bericht-duiden",
+        "contextinformatie",
+    ]
+
+
+# -- broken graphs ---------------------------------------------------------------------------------
+
+
+def _problemen(nodes: list[Node]) -> str:
+    with pytest.raises(RouteError) as fout:
+        Route.from_nodes(nodes)
+    return str(fout.value)
+
+
+def test_a_hand_built_valid_route_is_accepted():
+    route = Route.from_nodes(_kleine_route())
+    assert route.paden() == [["start", "a", "vork", "b", "eind"], ["start", "a", "vork", "eind"]]
+
+
+def test_a_route_with_two_starts_is_rejected():
+    tweede = Node("tweede", "start", "Nog een start", volgende="a")
+    assert "precies één startstap zijn, gevonden: 2" in _problemen(_kleine_route(tweede=tweede))
+
+
+def test_a_route_without_a_start_is_rejected():
+    geen_start = Node("start", "info", "Start", nummer=0, volgende="a")
+    assert "er moet precies één startstap zijn, gevonden: 0" in _problemen(
+        _kleine_route(start=geen_start)
+    )
+
+
+def test_an_edge_to_an_unknown_step_is_rejected():
+    a = Node("a", "info", "Stap A", nummer=1, volgende="nergens")
+    assert "stap 'a' verwijst naar onbekende stap 'nergens'" in _problemen(_kleine_route(a=a))
+
+
+def test_an_unreachable_step_is_rejected():
+    los = Node("los", "info", "Los", nummer=9, volgende="eind")
+    assert "niet bereikbaar vanaf de start: los" in _problemen(_kleine_route(los=los))
+
+
+def test_a_cycle_is_rejected():
+    b = Node("b", "info", "Stap B", nummer=3, volgende="a")
+    assert "de route loopt in een kring: a → vork → b → a" in _problemen(_kleine_route(b=b))
+
+
+def test_a_dead_end_that_is_not_an_evaluation_is_rejected():
+    # "b" leads nowhere. Only an evaluation step may end the route; any other step without an
+    # outgoing edge is reported by the field it lacks.
+    b = Node("b", "info", "Stap B", nummer=3)
+    problemen = _problemen(_kleine_route(b=b))
+    assert "stap 'b': 'volgende' ontbreekt" in problemen
+
+
+def test_a_step_of_an_unknown_kind_is_rejected():
+    vreemd = Node("b", "eindpunt", "Stap B", nummer=3)
+    assert "stap 'b': onbekende soort 'eindpunt'" in _problemen(_kleine_route(b=vreemd))
+
+
+def test_an_evaluation_step_with_a_next_step_is_rejected():
+    eind = Node("eind", "evaluatie", "Eind", nummer=4, volgende="a")
+    assert "stap 'eind': een evaluatiestap is een eindpunt" in _problemen(_kleine_route(eind=eind))
+
+
+def test_a_decision_without_sleutel_is_rejected():
+    vork = Node("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind")
+    assert "stap 'vork': 'sleutel' ontbreekt" in _problemen(_kleine_route(vork=vork))
+
+
+def test_a_decision_without_a_nee_branch_is_rejected():
+    vork = Node("vork", "beslissing", "Vork?", nummer=2, ja="b", sleutel="v")
+    assert "stap 'vork': 'nee' ontbreekt" in _problemen(_kleine_route(vork=vork))
+
+
+def test_two_decisions_sharing_a_sleutel_are_rejected():
+    b = Node("b", "beslissing", "Nog een vork?", nummer=3, ja="eind", nee="eind", sleutel="v")
+    assert "sleutel 'v' is ook van 'vork'" in _problemen(_kleine_route(b=b))
+
+
+def test_a_step_without_a_title_is_rejected():
+    a = Node("a", "info", " ", nummer=1, volgende="vork")
+    assert "stap 'a': titel ontbreekt" in _problemen(_kleine_route(a=a))
+
+
+def test_the_same_slug_twice_is_rejected():
+    nodes = [*_kleine_route(), Node("a", "info", "Stap A bis", nummer=1, volgende="vork")]
+    assert "stap 'a' komt twee keer voor" in _problemen(nodes)
+
+
+def test_route_error_keeps_each_problem_separately():
+    a = Node("a", "info", "", nummer=1, volgende="nergens")
+    with pytest.raises(RouteError) as fout:
+        Route.from_nodes(_kleine_route(a=a))
+    assert len(fout.value.problemen) == 2
+
+
+# -- the Mermaid diagram ---------------------------------------------------------------------------
+
+
+def test_mermaid_is_a_top_down_flowchart(route):
+    assert route.mermaid().startswith("flowchart TD\n")
+
+
+@pytest.mark.parametrize(("van", "antwoord", "naar"), VERWACHTE_EDGES)
+def test_mermaid_draws_this_edge_with_its_label(route, van, antwoord, naar):
+    a, b = van.replace("-", "_"), naar.replace("-", "_")
+    pijl = f" -- {antwoord.capitalize()} --> " if antwoord else " --> "
+    assert f"    {a}{pijl}{b}\n" in route.mermaid()
+
+
+def test_mermaid_draws_no_other_edges(route):
+    pijlen = [r for r in route.mermaid().splitlines() if "-->" in r]
+    assert len(pijlen) == len(VERWACHTE_EDGES)
+
+
+def test_mermaid_draws_decisions_as_diamonds(route):
+    assert '    partners_betrekken{"3. Partner(s) betrekken?"}' in route.mermaid()
+
+
+# -- the route map layout ------------------------------------------------------------------------
+
+
+def test_the_map_has_a_station_for_every_step_and_a_line_for_every_edge(route):
+    kaart = route.kaart()
+    assert {s.node.slug for s in kaart.stations} == set(route.nodes)
+    assert {(lijn.van, lijn.label, lijn.naar) for lijn in kaart.lijnen} == set(VERWACHTE_EDGES)
+
+
+def test_the_map_places_every_step_below_the_steps_before_it(route):
+    y = {s.node.slug: s.y for s in route.kaart().stations}
+    for van, _, naar in VERWACHTE_EDGES:
+        assert y[naar] > y[van]
+
+
+def test_the_map_follows_the_edges_not_the_file_order():
+    # Renaming slugs so their alphabetical order is reversed must not change the drawing order.
+    nodes = [
+        Node("z-start", "start", "Start", volgende="y"),
+        Node("y", "info", "Eerste", nummer=1, volgende="x"),
+        Node("x", "evaluatie", "Eind", nummer=2),
+    ]
+    assert [s.node.slug for s in Route.from_nodes(nodes).kaart().stations] == ["z-start", "y", "x"]
