@@ -48,6 +48,8 @@ class Stap(models.Model):
     vragen = models.JSONField(default=list, blank=True)
     hints = models.JSONField(default=list, blank=True)
     alarm = models.JSONField(default=dict, blank=True)
+    # The step lists the interventions (Actie rows), those of the walker's role first.
+    toon_acties = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["nummer", "slug"]
