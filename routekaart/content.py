@@ -182,10 +182,12 @@ def _stap(b: Bestand) -> dict[str, Any]:
             "actie": render_inline(b.tekst_in("alarm", alarm, "actie")),
         }
     beslissing = soort == Stap.Soort.BESLISSING
-    b.gebruikt.add("toon_acties")
-    toon_acties = b.meta.get("toon_acties", False)
-    if not isinstance(toon_acties, bool):
-        raise b.fout("toon_acties", "moet true of false zijn")
+    vlaggen = {}
+    for vlag in ("toon_acties", "terugblik"):
+        b.gebruikt.add(vlag)
+        vlaggen[vlag] = b.meta.get(vlag, False)
+        if not isinstance(vlaggen[vlag], bool):
+            raise b.fout(vlag, "moet true of false zijn")
     return {
         "titel": b.tekst("titel"),
         "soort": soort,
@@ -204,7 +206,7 @@ def _stap(b: Bestand) -> dict[str, Any]:
         "vragen": vragen,
         "hints": hints,
         "alarm": alarm,
-        "toon_acties": toon_acties,
+        **vlaggen,
     }
 
 
