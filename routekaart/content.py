@@ -19,7 +19,7 @@ from django.db import models
 
 from casussen.models import Casus, Fenomeen
 from routekaart.markup import render, render_inline
-from routekaart.models import Actie, Modus, PartnerRol, Pagina, Rol, Stap
+from routekaart.models import Actie, Modus, Pagina, PartnerRol, Rol, Stap
 from routekaart.route import Route, RouteError
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -170,7 +170,7 @@ def _stap(b: Bestand) -> dict[str, Any]:
         voorwaarden = {k: hint[k] for k in ("rol", "modus", "fenomeen") if k in hint}
         if len(voorwaarden) != 1:
             raise b.fout(veld, "noem precies één van rol, modus of fenomeen")
-        (soort_hint, waarde), = voorwaarden.items()
+        ((soort_hint, waarde),) = voorwaarden.items()
         geldig = {"rol": Rol.values, "modus": Modus.values, "fenomeen": None}[soort_hint]
         if geldig is not None and waarde not in geldig:
             raise b.fout(f"{veld}.{soort_hint}", f"'{waarde}' is geen van: {', '.join(geldig)}")
@@ -329,11 +329,11 @@ def lees_alles(map_: Path) -> dict[str, list[Item]]:
             bestand = Bestand(pad)
             items.append(Item(pad, bestand.slug, soort.lees(bestand)))
         alles[soort.map] = items
-    _controleer_verwijzingen(alles)
+    _controleer_verwijzingen(alles, map_)
     return alles
 
 
-def _controleer_verwijzingen(alles: dict[str, list[Item]]) -> None:
+def _controleer_verwijzingen(alles: dict[str, list[Item]], map_: Path) -> None:
     fenomenen = {i.slug for i in alles["fenomenen"]}
     for item in alles["casussen"]:
         if item.velden["fenomeen"] not in fenomenen:
@@ -354,12 +354,11 @@ def _controleer_verwijzingen(alles: dict[str, list[Item]]) -> None:
     try:
         Route.from_stappen(_Rij(i.slug, i.velden) for i in alles["route"])
     except RouteError as exc:
-        # Name the file of the first step the problem mentions, else the route folder.
-        pad = next(
-            (i.pad for i in alles["route"] for p in exc.problemen if f"'{i.slug}'" in p),
-            Path("content/route"),
-        )
-        raise ContentFout(pad, "route", "; ".join(exc.problemen)) from exc
+        # Name the file and field of the first problem; a problem about the graph as a whole
+        # (no start at all) names the route folder.
+        eerste = exc.problemen[0]
+        pad = next((i.pad for i in alles["route"] if i.slug == eerste.slug), map_ / "route")
+        raise ContentFout(pad, eerste.veld or "route", "; ".join(exc.problemen)) from exc
 
 
 class _Rij:

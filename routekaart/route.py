@@ -68,10 +68,23 @@ class Kaart:
     hoogte: float
 
 
+class Probleem(str):
+    """One problem with the route, in Dutch; also remembers the step and the front-matter field it
+    is about, so that `load_content` can name the file and the field."""
+
+    slug: str
+    veld: str
+
+    def __new__(cls, tekst: str, slug: str = "", veld: str = "") -> Probleem:
+        probleem = super().__new__(cls, tekst)
+        probleem.slug, probleem.veld = slug, veld
+        return probleem
+
+
 class RouteError(ValueError):
     """The route graph is not a valid route; `problemen` lists what is wrong, in Dutch."""
 
-    def __init__(self, problemen: list[str]):
+    def __init__(self, problemen: list[Probleem]):
         self.problemen = problemen
         super().__init__("; ".join(problemen))
 
@@ -88,10 +101,10 @@ class Route:
     def from_nodes(cls, nodes: Iterable[Node]) -> Route:
         """Build and validate; raises RouteError naming every problem."""
         by_slug: dict[str, Node] = {}
-        problemen: list[str] = []
+        problemen: list[Probleem] = []
         for node in nodes:
             if node.slug in by_slug:
-                problemen.append(f"stap '{node.slug}' komt twee keer voor")
+                problemen.append(Probleem(f"stap '{node.slug}' komt twee keer voor", node.slug))
             by_slug[node.slug] = node
         problemen += validate(by_slug)
         if problemen:
@@ -249,38 +262,59 @@ def _topo(nodes: Mapping[str, Node], start: str) -> list[str]:
     return orde[::-1]
 
 
-def validate(nodes: Mapping[str, Node]) -> list[str]:
+def validate(nodes: Mapping[str, Node]) -> list[Probleem]:
     """Everything wrong with this graph as a route, in Dutch; empty when it is a valid route.
 
     A route has one start, every edge target exists, every step is reachable from the start,
     there are no cycles, and every path ends at an evaluation step.
     """
-    problemen: list[str] = []
+    problemen: list[Probleem] = []
+
+    def probleem(tekst: str, slug: str = "", veld: str = "") -> None:
+        problemen.append(Probleem(tekst, slug, veld))
+
     starts = [n.slug for n in nodes.values() if n.soort == START]
     if len(starts) != 1:
-        problemen.append(f"er moet precies één startstap zijn, gevonden: {len(starts)}")
+        # Name the start step that another step leads to (it cannot be the real start), else
+        # the second one.
+        doelen = {doel for n in nodes.values() for _, doel in n.edges()}
+        verdacht = [s for s in starts if s in doelen] + starts[1:]
+        probleem(
+            f"er moet precies één startstap zijn, gevonden: {len(starts)}"
+            + (f" ({', '.join(starts)})" if starts else ""),
+            verdacht[0] if verdacht else "",
+            "soort",
+        )
     sleutels: dict[str, str] = {}
     for node in nodes.values():
+        slug = node.slug
         if node.soort not in (START, INFO, BESLISSING, EVALUATIE):
-            problemen.append(f"stap '{node.slug}': onbekende soort '{node.soort}'")
+            probleem(f"stap '{slug}': onbekende soort '{node.soort}'", slug, "soort")
         if not node.titel.strip():
-            problemen.append(f"stap '{node.slug}': titel ontbreekt")
+            probleem(f"stap '{slug}': titel ontbreekt", slug, "titel")
         if node.soort in (START, INFO) and not node.volgende:
-            problemen.append(f"stap '{node.slug}': 'volgende' ontbreekt")
+            probleem(f"stap '{slug}': 'volgende' ontbreekt", slug, "volgende")
         if node.soort == BESLISSING:
             for veld in ("ja", "nee", "sleutel"):
                 if not getattr(node, veld):
-                    problemen.append(f"stap '{node.slug}': '{veld}' ontbreekt")
+                    probleem(f"stap '{slug}': '{veld}' ontbreekt", slug, veld)
             if node.sleutel in sleutels:
-                problemen.append(
-                    f"stap '{node.slug}': sleutel '{node.sleutel}' is ook van '{sleutels[node.sleutel]}'"
+                probleem(
+                    f"stap '{slug}': sleutel '{node.sleutel}' is ook van '{sleutels[node.sleutel]}'",
+                    slug,
+                    "sleutel",
                 )
-            sleutels[node.sleutel] = node.slug
+            sleutels[node.sleutel] = slug
         if node.soort == EVALUATIE and (node.volgende or node.ja or node.nee):
-            problemen.append(f"stap '{node.slug}': een evaluatiestap is een eindpunt")
-        for _, doel in node.edges():
+            veld = next(v for v in ("volgende", "ja", "nee") if getattr(node, v))
+            probleem(f"stap '{slug}': een evaluatiestap is een eindpunt", slug, veld)
+        for label, doel in node.edges():
             if doel not in nodes:
-                problemen.append(f"stap '{node.slug}' verwijst naar onbekende stap '{doel}'")
+                probleem(
+                    f"stap '{slug}' verwijst naar onbekende stap '{doel}'",
+                    slug,
+                    label or "volgende",
+                )
     if problemen or not starts:
         return problemen
 
@@ -289,10 +323,14 @@ def validate(nodes: Mapping[str, Node]) -> list[str]:
 
     def zoek(slug: str, stapel: list[str]) -> None:
         kleur[slug] = 1
-        for _, doel in nodes[slug].edges():
+        for label, doel in nodes[slug].edges():
             if kleur.get(doel) == 1:
                 kring = " → ".join([*stapel[stapel.index(doel) :], doel])
-                problemen.append(f"de route loopt in een kring: {kring}")
+                probleem(
+                    f"stap '{slug}' leidt terug naar '{doel}': de route loopt in een kring: {kring}",
+                    slug,
+                    label or "volgende",
+                )
             elif doel not in kleur:
                 zoek(doel, [*stapel, doel])
         kleur[slug] = 2
@@ -300,8 +338,8 @@ def validate(nodes: Mapping[str, Node]) -> list[str]:
     zoek(starts[0], [starts[0]])
     onbereikbaar = sorted(set(nodes) - set(kleur))
     if onbereikbaar:
-        problemen.append("niet bereikbaar vanaf de start: " + ", ".join(onbereikbaar))
+        probleem("niet bereikbaar vanaf de start: " + ", ".join(onbereikbaar), onbereikbaar[0])
     for node in nodes.values():
         if not node.edges() and node.soort != EVALUATIE:
-            problemen.append(f"stap '{node.slug}' is een eindpunt maar geen evaluatiestap")
+            probleem(f"stap '{node.slug}' is een eindpunt maar geen evaluatiestap", node.slug)
     return problemen

@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from routekaart.models import PartnerRol, Pagina, Stap
+from routekaart.models import Pagina, PartnerRol, Stap
 from routekaart.route import Route
 from routekaart.types import HtmxHttpRequest
 
@@ -55,7 +55,9 @@ def partner(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def afspraken_maken(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "routekaart/afspraken_maken.html", {"pagina": _pagina("afspraken-maken")})
+    return render(
+        request, "routekaart/afspraken_maken.html", {"pagina": _pagina("afspraken-maken")}
+    )
 
 
 @require_GET

@@ -282,3 +282,34 @@ def test_the_map_follows_the_edges_not_the_file_order():
         Node("x", "evaluatie", "Eind", nummer=2),
     ]
     assert [s.node.slug for s in Route.from_nodes(nodes).kaart().stations] == ["z-start", "y", "x"]
+
+
+# -- problems name their step and field (for load_content's message) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("vervang", "slug", "veld"),
+    [
+        ({"b": Node("b", "info", "Stap B", nummer=3, volgende="a")}, "b", "volgende"),
+        ({"b": Node("b", "start", "Stap B", volgende="eind")}, "b", "soort"),
+        ({"vork": Node("vork", "beslissing", "V?", nummer=2, ja="b", sleutel="v")}, "vork", "nee"),
+        (
+            {"vork": Node("vork", "beslissing", "V?", nummer=2, ja="x", nee="b", sleutel="v")},
+            "vork",
+            "ja",
+        ),
+        ({"eind": Node("eind", "evaluatie", "Eind", nummer=4, volgende="a")}, "eind", "volgende"),
+    ],
+)
+def test_each_problem_names_its_step_and_field(vervang, slug, veld):
+    with pytest.raises(RouteError) as fout:
+        Route.from_nodes(_kleine_route(**vervang))
+    eerste = fout.value.problemen[0]
+    assert (eerste.slug, eerste.veld) == (slug, veld)
+
+
+def test_of_two_starts_the_one_another_step_leads_to_is_named():
+    b = Node("b", "start", "Stap B", volgende="eind")
+    with pytest.raises(RouteError) as fout:
+        Route.from_nodes(_kleine_route(b=b))
+    assert fout.value.problemen[0].slug == "b"

@@ -26,8 +26,12 @@ class Command(BaseCommand):
     help = "Laadt de content (content/*.md) in de database: alles of niets."
 
     def add_arguments(self, parser):
-        parser.add_argument("--map", type=Path, default=None, help="contentmap (standaard: content/)")
-        parser.add_argument("--dry-run", action="store_true", help="controleer en tel, schrijf niets")
+        parser.add_argument(
+            "--map", type=Path, default=None, help="contentmap (standaard: content/)"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="controleer en tel, schrijf niets"
+        )
 
     def handle(self, *args, **options):
         map_ = options["map"] or settings.CONTENT_DIR
