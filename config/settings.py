@@ -131,7 +131,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/afspraken/"
-LOGOUT_REDIRECT_URL = "/"
+# None: logging out shows registration/logged_out.html ("Je bent uitgelogd") instead of a redirect.
+LOGOUT_REDIRECT_URL = None
+# How long a signed download link to an agreements PDF stays valid.
+AFSPRAKEN_LINK_DAGEN = env_int("AFSPRAKEN_LINK_DAGEN", 30)
 
 # Login throttling: after AXES_FAILURE_LIMIT wrong passwords the username+IP pair is locked.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

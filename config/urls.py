@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Login and logout under Dutch paths (logout is POST only); before the catch-all "<slug>/".
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("casussen.urls")),
     path("", include("afspraken.urls")),
     # Last: its catch-all "<slug>/" serves the fixed pages (colofon, privacy, toegankelijkheid).

@@ -1,0 +1,97 @@
+"""Create the demo network "Voorbeeldgemeente" with the source's example agreements.
+
+The three example agreements (Wapens, Drugs, Algemeen) are read from the loaded page
+"afspraken-maken" (its `voorbeeldtabel`), so the demo says exactly what the content says; run
+`manage.py load_content` first. They are vastgesteld and published as version 1. Two accounts
+are made: `regisseur` (OOV) and `partner` (jongerenwerk), with the password from --password or a
+generated one, printed once. Running it again updates rather than duplicates; --als-leeg does
+nothing when any network exists (what `make run` uses).
+"""
+
+import html
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Rol, SoortCasus
+from routekaart.models import Pagina
+
+NETWERK = ("Voorbeeldgemeente", "voorbeeldgemeente")
+ACCOUNTS = [
+    ("regisseur", Rol.REGISSEUR, "Gemeente (OOV)"),
+    ("partner", Rol.PARTNER, "Jongerenwerk"),
+]
+
+
+def _platte_tekst(waarde: str) -> str:
+    """The page's lists are stored as rendered HTML; agreements are plain text."""
+    return html.unescape(strip_tags(waarde)).strip()
+
+
+class Command(BaseCommand):
+    help = "Maak het demonetwerk Voorbeeldgemeente met voorbeeldafspraken en twee accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", help="wachtwoord voor beide accounts (anders gegenereerd)")
+        parser.add_argument(
+            "--als-leeg", action="store_true", help="niets doen als er al een netwerk bestaat"
+        )
+
+    def handle(self, *args, password=None, als_leeg=False, verbosity=1, **options):
+        if als_leeg and Netwerk.objects.exists():
+            if verbosity:
+                self.stdout.write("Er bestaat al een netwerk; demo niet aangemaakt.")
+            return
+        pagina = Pagina.objects.filter(slug="afspraken-maken").first()
+        voorbeelden = (pagina.extra.get("voorbeeldtabel") if pagina else None) or []
+        if not voorbeelden:
+            raise CommandError(
+                "De pagina 'afspraken-maken' met de voorbeeldtabel ontbreekt: "
+                "draai eerst `manage.py load_content`."
+            )
+        wachtwoord = password or secrets.token_urlsafe(12)
+        with transaction.atomic():
+            netwerk, _ = Netwerk.objects.get_or_create(slug=NETWERK[1], defaults={"naam": NETWERK[0]})
+            netwerk.maak_standaardsoorten()
+            User = get_user_model()
+            gebruikers = {}
+            for naam, rol, organisatie in ACCOUNTS:
+                user, _ = User.objects.get_or_create(username=naam)
+                user.set_password(wachtwoord)
+                user.save()
+                Lidmaatschap.objects.update_or_create(
+                    user=user, netwerk=netwerk, defaults={"rol": rol, "organisatie": organisatie}
+                )
+                gebruikers[rol] = user
+            for volgorde, rij in enumerate(voorbeelden, start=1):
+                soort, _ = SoortCasus.objects.get_or_create(
+                    netwerk=netwerk, naam=_platte_tekst(rij["soort"]), defaults={"volgorde": 800}
+                )
+                Afspraak.objects.update_or_create(
+                    netwerk=netwerk,
+                    soort=soort,
+                    volgorde=volgorde,
+                    defaults={
+                        "tekst": _platte_tekst(rij["afspraak"]),
+                        "wie": _platte_tekst(rij["wie"]),
+                        "status": Afspraak.Status.VASTGESTELD,
+                        "gewijzigd_door": gebruikers[Rol.REGISSEUR],
+                    },
+                )
+            if not netwerk.publicaties.exists():
+                Publicatie.objects.create(
+                    netwerk=netwerk,
+                    nummer=1,
+                    door=gebruikers[Rol.REGISSEUR],
+                    notitie="Voorbeeldafspraken uit de routekaart.",
+                    rijen=[a.als_rij() for a in Afspraak.objects.van(netwerk).vastgesteld()],
+                )
+        if verbosity:
+            self.stdout.write(self.style.SUCCESS(f"Demonetwerk {netwerk.naam} staat klaar."))
+            self.stdout.write(f"Inloggen op {reverse('login')} (bijv. http://127.0.0.1:8000{reverse('login')}):")
+            for naam, rol, organisatie in ACCOUNTS:
+                self.stdout.write(f"  gebruiker {naam!r} ({rol.label}, {organisatie}), wachtwoord {wachtwoord!r}")
