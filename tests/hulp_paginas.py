@@ -5,6 +5,7 @@ import re
 from html.parser import HTMLParser
 
 import markdown
+import yaml
 from django.urls import reverse
 
 from casussen.models import Fenomeen
@@ -87,3 +88,14 @@ def pagina_tekst(client, url: str) -> str:
     antwoord = client.get(url)
     assert antwoord.status_code == 200, url
     return tekst(antwoord.content.decode())
+
+
+def platte_tekst(bron: str) -> str:
+    """Plain (not Markdown) source text as it reads on a page: whitespace collapsed."""
+    return re.sub(r"\s+([.,;:!?)])", r"\1", _normaal(str(bron)))
+
+
+def lees_content(pad) -> tuple[dict, str]:
+    """Front matter and body of a content file, read directly (not through load_content)."""
+    _, meta, body = pad.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(meta), body
