@@ -1,12 +1,374 @@
-"""The route walk (placeholder until the walk is built: /route/ starts at the first step's
-explanation)."""
+"""The route walk: the context step, each step of the route, "Opnieuw beginnen" and the report.
 
-from django.shortcuts import redirect
-from django.views.decorators.http import require_GET
+Where the walker is and what they decided travels in the query string (see routekaart.wandeling);
+each step is a form that posts to its own URL, so the ticks and notes are saved (in the session
+only) before moving on. Without JavaScript a POST answers 303 to the next step; with htmx it
+answers the next step's panel and pushes the next URL.
+"""
 
+from __future__ import annotations
+
+from dataclasses import replace
+
+from django import forms
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
+
+from afspraken.koppeling import afspraken_voor_route
+from casussen.models import Casus, Fenomeen
+from routekaart import wandeling
+from routekaart.models import Actie, Modus, Rol, Stap
+from routekaart.route import BESLISSING, EVALUATIE, START, Route
 from routekaart.types import HtmxHttpRequest
+from routekaart.views import laad_route
+from routekaart.wandeling import MAX_NOTITIE, ONBEKEND, Keuzes
+
+MODUS_LABELS = {
+    Modus.ONLINE: "Ik zie het bericht zelf online, met mijn professionele profiel",
+    Modus.OFFLINE: "Ik kreeg het bericht doorgestuurd, bijvoorbeeld als screenshot",
+}
+VRAAG_MODUS = (
+    "Zie je het bericht zelf online (met een professioneel profiel) of kreeg je het doorgestuurd?"
+)
+VRAAG_ROL = "Wat is je rol?"
+VRAAG_FENOMEEN = "Welk fenomeen lijkt het?"
+
+
+class ContextForm(forms.Form):
+    """The three optional context questions; an empty answer means "overgeslagen"."""
+
+    modus = forms.ChoiceField(choices=Modus.choices, required=False)
+    rol = forms.ChoiceField(choices=Rol.choices, required=False)
+    fenomeen = forms.ChoiceField(required=False)
+
+    def __init__(self, fenomenen: dict[str, str], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fenomeen"].choices = [*fenomenen.items(), (ONBEKEND, "Weet ik nog niet")]
+
+
+class StapForm(forms.Form):
+    """A step's checklist and notes. The notes have a limit, and a too-long note is shown again
+    with the error so nothing typed is lost."""
+
+    vragen = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    notitie = forms.CharField(
+        required=False,
+        max_length=MAX_NOTITIE,
+        widget=forms.Textarea,
+        error_messages={
+            "max_length": "Je notitie is te lang: gebruik maximaal %(limit_value)d tekens "
+            "(nu %(show_value)d). Je tekst staat er nog; maak hem korter en probeer het opnieuw."
+        },
+    )
+
+    def __init__(self, stap: Stap, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vragen"].choices = [(i, str(i)) for i in range(len(stap.vragen))]
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _casus(request: HtmxHttpRequest) -> Casus | None:
+    """The pinned practice case from `?casus=`; 404 for an unknown one."""
+    slug = request.GET.get("casus", "")
+    if not slug:
+        return None
+    casus = Casus.objects.select_related("fenomeen").filter(slug=slug).first()
+    if casus is None:
+        raise Http404("Onbekende casus.")
+    return casus
+
+
+class _Wandeling:
+    """Everything one request of the walk needs, read once: graph, steps, choices, case."""
+
+    def __init__(self, request: HtmxHttpRequest):
+        self.route: Route
+        self.route, self.stappen = laad_route()
+        self.casus = _casus(request)
+        self.fenomenen = dict(Fenomeen.objects.values_list("slug", "kort"))
+        self.keuzes = wandeling.lees_keuzes(request.GET, self.route, self.fenomenen, self.casus)
+        self.alarmstappen = [s.slug for s in self.stappen.values() if s.alarm]
+
+    def pad(self, slug: str, keuzes: Keuzes | None = None) -> list[str]:
+        return wandeling.pad(self.route, slug, keuzes or self.keuzes, self.alarmstappen)
+
+    def url(self, slug: str, keuzes: Keuzes | None = None) -> str:
+        return wandeling.stap_url(self.route, slug, keuzes or self.keuzes)
+
+    def verslag_url(self, keuzes: Keuzes | None = None, pdf: bool = False) -> str:
+        query = (keuzes or self.keuzes).query(self.route)
+        return reverse("routekaart:verslag-pdf" if pdf else "routekaart:verslag") + f"?{query}"
+
+    def context_rijen(self, keuzes: Keuzes) -> list[dict]:
+        """The context choices as (question, answer) rows for "Jouw antwoorden" and the report."""
+        fenomeen = (
+            "Weet ik nog niet"
+            if keuzes.fenomeen == ONBEKEND
+            else self.fenomenen.get(keuzes.fenomeen)
+        )
+        return [
+            {
+                "vraag": "Online of doorgestuurd",
+                "antwoord": Modus(keuzes.modus).label if keuzes.modus else "",
+            },
+            {"vraag": "Jouw rol", "antwoord": Rol(keuzes.rol).label if keuzes.rol else ""},
+            {"vraag": "Fenomeen", "antwoord": fenomeen or ""},
+        ]
+
+    def beslissingen(self, pad: list[str], keuzes: Keuzes) -> list[dict]:
+        """The decisions taken along `pad` (and the alarm question when answered yes)."""
+        rijen = []
+        for slug in pad:
+            stap = self.stappen[slug]
+            if stap.soort != BESLISSING or stap.sleutel not in keuzes.antwoorden:
+                continue
+            if stap.alarm and keuzes.alarm:
+                rijen.append(
+                    {"stap": stap, "vraag": "Ernstige feiten aannemelijk?", "antwoord": "Ja"}
+                )
+            rijen.append(
+                {
+                    "stap": stap,
+                    "vraag": stap.titel,
+                    "antwoord": keuzes.antwoorden[stap.sleutel].capitalize(),
+                }
+            )
+        return rijen
+
+
+def _paginatitel(route: Route, stap: Stap) -> str:
+    if stap.soort == START:
+        return f"{stap.titel} — Routekaart"
+    return f"Stap {stap.nummer} van {route.totaal} — {stap.titel}"
+
+
+def _vragen_met_vinkjes(stap: Stap, aangevinkt) -> list[dict]:
+    aangevinkt = {int(i) for i in aangevinkt}
+    return [{**v, "index": i, "aangevinkt": i in aangevinkt} for i, v in enumerate(stap.vragen)]
+
+
+def _hints(stap: Stap, keuzes: Keuzes) -> list[dict]:
+    """The step's tips that fit the chosen context; hints only add, they never hide a question."""
+    gekozen = {"rol": keuzes.rol, "modus": keuzes.modus, "fenomeen": keuzes.fenomeen_slug}
+    return [h for h in stap.hints if any(h.get(k) and h.get(k) == v for k, v in gekozen.items())]
+
+
+def _stap_ctx(request, w: _Wandeling, slug: str, keuzes: Keuzes, form=None) -> dict:
+    """The context of one step's page or panel."""
+    route, stap = w.route, w.stappen[slug]
+    pad = w.pad(slug, keuzes)
+    bewaard = wandeling.ingevuld(request.session, slug)
+    if form is not None and form.is_bound and stap.soort != START:
+        aangevinkt = form.cleaned_data.get("vragen", []) if hasattr(form, "cleaned_data") else []
+        notitie = form.data.get("notitie", "")
+    else:
+        aangevinkt, notitie = bewaard["vragen"], bewaard["notitie"]
+    ctx = {
+        "route": route,
+        "stap": stap,
+        "pad": pad,
+        "kaart": route.kaart(),
+        "keuzes": keuzes,
+        "casus": w.casus,
+        "paginatitel": _paginatitel(route, stap),
+        "actie_url": w.url(slug, keuzes),
+        "form": form,
+        "vragen": _vragen_met_vinkjes(stap, aangevinkt),
+        "notitie": notitie,
+        "max_notitie": MAX_NOTITIE,
+        "hints": _hints(stap, keuzes),
+        "context_rijen": w.context_rijen(keuzes),
+        "start_url": w.url(route.start, keuzes),
+        "beslissingen": [
+            {**r, "url": w.url(r["stap"].slug, keuzes)} for r in w.beslissingen(pad[:-1], keuzes)
+        ],
+        "eerder": keuzes.antwoorden.get(stap.sleutel, "") if stap.soort == BESLISSING else "",
+        "deel": False,
+    }
+    if stap.soort == START:
+        ctx["context_vragen"] = [
+            {
+                "naam": "modus",
+                "vraag": VRAAG_MODUS,
+                "keuzes": list(MODUS_LABELS.items()),
+                "waarde": keuzes.modus,
+            },
+            {"naam": "rol", "vraag": VRAAG_ROL, "keuzes": Rol.choices, "waarde": keuzes.rol},
+            {
+                "naam": "fenomeen",
+                "vraag": VRAAG_FENOMEEN,
+                "keuzes": [*w.fenomenen.items(), (ONBEKEND, "Weet ik nog niet")],
+                "waarde": keuzes.fenomeen,
+            },
+        ]
+    if stap.alarm:
+        ctx["zonder_alarm_url"] = w.url(slug, replace(keuzes, alarm=False))
+        ctx["afspraken"] = afspraken_voor_route(request.user, keuzes.fenomeen_slug)
+    if stap.toon_acties:
+        acties = Actie.objects.all().voor_rol(keuzes.rol)
+        ctx["acties"] = [
+            {"modus": m, "titel": f"{label} acties", "acties": [a for a in acties if a.soort == m]}
+            for m, label in Modus.choices
+        ]
+    if stap.terugblik:
+        ctx["terugblik"] = _ingevulde_stappen(request, w, pad[:-1])
+    return ctx
+
+
+def _ingevulde_stappen(request, w: _Wandeling, pad: list[str]) -> list[dict]:
+    """Per step of `pad` that has questions: its title, the ticked questions and the note."""
+    rijen = []
+    for slug in pad:
+        stap = w.stappen[slug]
+        if stap.soort == START:
+            continue
+        bewaard = wandeling.ingevuld(request.session, slug)
+        aangevinkt = set(bewaard["vragen"])
+        rijen.append(
+            {
+                "stap": stap,
+                "vragen": [v for i, v in enumerate(stap.vragen) if i in aangevinkt],
+                "notitie": bewaard["notitie"],
+            }
+        )
+    return rijen
+
+
+def _toon(request: HtmxHttpRequest, ctx: dict, status: int = 200) -> HttpResponse:
+    """The full page, or for an htmx request (not a history restore) only the step panel."""
+    template = "routekaart/stap.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#stap"
+        ctx["deel"] = True
+    return render(request, template, ctx, status=status)
+
+
+# -- views ---------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("notitie")
+@vary_on_headers("HX-Request")
+@never_cache
+def begin(request: HtmxHttpRequest) -> HttpResponse:
+    """/route/: the context step (optional questions that tailor the hints)."""
+    w = _Wandeling(request)
+    return _stap(request, w, w.route.start)
+
+
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("notitie")
+@vary_on_headers("HX-Request")
+@never_cache
+def stap(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """/route/<slug>/?…: one step of the route, replayed from the answers in the query."""
+    w = _Wandeling(request)
+    if slug == w.route.start:
+        return redirect(w.url(slug))
+    if slug not in w.route:
+        raise Http404("Deze stap bestaat niet.")
+    return _stap(request, w, slug)
+
+
+def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
+    w.pad(slug)  # 404 before anything else when the answers do not lead here
+    stap = w.stappen[slug]
+    if request.method == "GET":
+        return _toon(request, _stap_ctx(request, w, slug, w.keuzes))
+
+    keuzes = w.keuzes
+    if stap.soort == START:
+        form = ContextForm(w.fenomenen, request.POST)
+        if not form.is_valid():
+            return _toon(request, _stap_ctx(request, w, slug, keuzes, form))
+        d = form.cleaned_data
+        keuzes = keuzes.met_context(d["modus"], d["rol"], d["fenomeen"])
+        doel = stap.volgende
+    else:
+        form = StapForm(stap, request.POST)
+        if not form.is_valid():
+            return _toon(request, _stap_ctx(request, w, slug, keuzes, form))
+        wandeling.bewaar(
+            request.session, slug, form.cleaned_data["vragen"], form.cleaned_data["notitie"]
+        )
+        antwoord = request.POST.get("antwoord", "")
+        if stap.alarm and request.POST.get(wandeling.ALARM) == "ja":
+            # "Serious offences likely": stay on this step, now with the alert and only "Ja".
+            keuzes, doel = replace(keuzes, alarm=True), slug
+        elif stap.soort == BESLISSING:
+            if antwoord not in ("ja", "nee") or (stap.alarm and keuzes.alarm and antwoord == "nee"):
+                form.add_error(None, "Kies Ja of Nee.")
+                return _toon(request, _stap_ctx(request, w, slug, keuzes, form), status=400)
+            keuzes = keuzes.met_antwoord(stap.sleutel, antwoord)
+            doel = w.route.volgende(slug, antwoord)
+        elif stap.soort == EVALUATIE:
+            return HttpResponseRedirect(w.verslag_url(keuzes), status=303)
+        else:
+            doel = stap.volgende
+
+    url = w.url(doel, keuzes)
+    if request.htmx:
+        ctx = _stap_ctx(request, w, doel, keuzes)
+        ctx["deel"] = True
+        return push_url(render(request, "routekaart/stap.html#stap", ctx), url)
+    return HttpResponseRedirect(url, status=303)
+
+
+@require_POST
+def opnieuw(request: HtmxHttpRequest) -> HttpResponse:
+    """Forget every tick and note of the walk (the login, if any, stays) and start again."""
+    wandeling.wis(request.session)
+    return HttpResponseRedirect(reverse("routekaart:route"), status=303)
+
+
+def _verslag_ctx(request: HtmxHttpRequest) -> dict:
+    w = _Wandeling(request)
+    pad = wandeling.pad_tot_einde(w.route, w.keuzes)
+    if pad is None:
+        raise Http404("Deze route is nog niet af.")
+    w.pad(pad[-1])  # the alarm rule
+    return {
+        "route": w.route,
+        "pad": pad,
+        "keuzes": w.keuzes,
+        "casus": w.casus,
+        "context_rijen": w.context_rijen(w.keuzes),
+        "beslissingen": w.beslissingen(pad, w.keuzes),
+        "stappen": _ingevulde_stappen(request, w, pad),
+        "datum": timezone.localdate(),
+        "terug_url": w.url(pad[-1]),
+        "pdf_url": w.verslag_url(pdf=True),
+        "pdf": False,
+    }
 
 
 @require_GET
-def begin(request: HtmxHttpRequest):
-    return redirect("routekaart:uitleg", "start")
+@never_cache
+def verslag(request: HtmxHttpRequest) -> HttpResponse:
+    """The route report: context, path, decisions, ticked questions and notes — printable."""
+    return render(request, "routekaart/verslag.html", _verslag_ctx(request))
+
+
+@require_GET
+@never_cache
+def verslag_pdf(request: HtmxHttpRequest) -> HttpResponse:
+    """The same report as a PDF, from the same template (its print variant)."""
+    from routekaart.pdf import naar_pdf  # WeasyPrint is heavy: load it only when asked
+
+    ctx = _verslag_ctx(request)
+    ctx["pdf"] = True
+    html = render_to_string("routekaart/verslag.html", ctx, request=request)
+    response = HttpResponse(naar_pdf(html, request), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="routeverslag.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -14,6 +14,10 @@ urlpatterns = [
     path("afspraken-maken/", views.afspraken_maken, name="afspraken-maken"),
     # /route/: the route walk
     path("route/", route_views.begin, name="route"),
+    path("route/opnieuw/", route_views.opnieuw, name="opnieuw"),
+    path("route/verslag/", route_views.verslag, name="verslag"),
+    path("route/verslag.pdf", route_views.verslag_pdf, name="verslag-pdf"),
+    path("route/<slug:slug>/", route_views.stap, name="stap"),
     # the fixed pages: colofon, privacy, toegankelijkheid
     path("<slug:slug>/", views.pagina, name="pagina"),
 ]

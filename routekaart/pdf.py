@@ -1,0 +1,48 @@
+"""HTML to PDF with WeasyPrint, for pages that have a print variant (the route report).
+
+The HTML is the page's own template; its stylesheets are read straight from the static files, so
+making a PDF never makes a network request (not even to ourselves) and cannot be pointed at one.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpRequest
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+BASIS = "https://routekaart.invalid/"
+
+# The shared stylesheet has screen-only rules (SVG, media queries) that WeasyPrint reports one by
+# one; those warnings and its progress lines are expected noise, real errors still get through.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+logging.getLogger("weasyprint.progress").setLevel(logging.ERROR)
+
+
+class _StatischeBestanden(URLFetcher):
+    """Serves only our own static files; every other URL is refused."""
+
+    def fetch(self, url, headers=None):
+        prefix = BASIS + settings.STATIC_URL.lstrip("/")
+        if not url.startswith(prefix):
+            raise ValueError(f"Geen eigen statisch bestand: {url}")
+        naam = url[len(prefix) :].split("?")[0].split("#")[0]
+        pad = finders.find(naam)
+        if not pad and staticfiles_storage.exists(naam):
+            pad = staticfiles_storage.path(naam)
+        if not pad:
+            raise ValueError(f"Statisch bestand niet gevonden: {naam}")
+        with open(pad, "rb") as bestand:
+            inhoud = bestand.read()
+        soort = mimetypes.guess_type(naam)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=inhoud, headers={"Content-Type": soort})
+
+
+def naar_pdf(html: str, request: HttpRequest | None = None) -> bytes:
+    """The PDF of an HTML page whose links point at /static/."""
+    return HTML(string=html, base_url=BASIS, url_fetcher=_StatischeBestanden()).write_pdf()

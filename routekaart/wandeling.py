@@ -1,0 +1,158 @@
+"""The state of a route walk: where you are comes from the URL, what you wrote from the session.
+
+The query string carries the context choices (`modus`, `rol`, `fenomeen`, `casus`) and the yes/no
+decisions (keyed by each decision step's `sleutel`, plus `alarm=ja`), so every state of the walk
+has a URL that back, forward, reload and a bookmark can return to. `Keuzes` reads and writes that
+query string; anything it does not recognise is a 404, never a silent guess.
+
+Ticked questions and free-text notes are never put in a URL (they would end up in server logs and
+browser history). They live in the session only, under one key (`SESSIE`), so "Opnieuw beginnen"
+wipes them in one go and the session's two-hour inactivity expiry ends them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.urls import reverse
+
+from routekaart.models import Modus, Rol
+from routekaart.route import ANTWOORDEN, BESLISSING, Route
+
+SESSIE = "route"
+MAX_NOTITIE = 2000
+ALARM = "alarm"
+ONBEKEND = "onbekend"
+CONTEXT = ("casus", "modus", "rol", "fenomeen")
+
+
+@dataclass(frozen=True)
+class Keuzes:
+    """Everything a step's query string says: the context and the answers so far."""
+
+    modus: str = ""
+    rol: str = ""
+    fenomeen: str = ""
+    casus: str = ""
+    antwoorden: Mapping[str, str] = field(default_factory=dict)
+    alarm: bool = False
+
+    def met_antwoord(self, sleutel: str, antwoord: str) -> Keuzes:
+        return replace(self, antwoorden={**self.antwoorden, sleutel: antwoord})
+
+    def met_context(self, modus: str, rol: str, fenomeen: str) -> Keuzes:
+        return replace(self, modus=modus, rol=rol, fenomeen=fenomeen)
+
+    def query(self, route: Route, **wijzig: Any) -> str:
+        """The query string, in a stable order: context first, then the decisions in route order."""
+        keuzes = replace(self, **wijzig) if wijzig else self
+        paren = [(naam, getattr(keuzes, naam)) for naam in CONTEXT]
+        paren += [(n.sleutel, keuzes.antwoorden.get(n.sleutel, "")) for n in route.beslissingen]
+        paren.append((ALARM, "ja" if keuzes.alarm else ""))
+        return urlencode([(k, v) for k, v in paren if v])
+
+    @property
+    def fenomeen_slug(self) -> str:
+        """The phenomenon for lookups: "" when not chosen or "weet ik nog niet"."""
+        return "" if self.fenomeen == ONBEKEND else self.fenomeen
+
+
+def lees_keuzes(
+    get: Mapping[str, str], route: Route, fenomenen: Iterable[str], casus=None
+) -> Keuzes:
+    """The choices in a query string; Http404 for a value we do not know.
+
+    `casus` is the pinned practice case (already looked up by the caller): it presets `modus` and
+    `fenomeen` when the query does not set them.
+    """
+    modus = get.get("modus", "")
+    rol = get.get("rol", "")
+    fenomeen = get.get("fenomeen", "")
+    if modus and modus not in Modus.values:
+        raise Http404("Onbekende keuze voor online/offline.")
+    if rol and rol not in Rol.values:
+        raise Http404("Onbekende rol.")
+    if fenomeen and fenomeen != ONBEKEND and fenomeen not in set(fenomenen):
+        raise Http404("Onbekend fenomeen.")
+    antwoorden = {}
+    for node in route.beslissingen:
+        antwoord = get.get(node.sleutel, "")
+        if antwoord and antwoord not in ANTWOORDEN:
+            raise Http404("Onbekend antwoord.")
+        if antwoord:
+            antwoorden[node.sleutel] = antwoord
+    alarm = get.get(ALARM, "")
+    if alarm not in ("", "ja"):
+        raise Http404("Onbekend antwoord op de alarmvraag.")
+    if casus is not None:
+        modus = modus or casus.modus
+        fenomeen = fenomeen or casus.fenomeen.slug
+    return Keuzes(modus, rol, fenomeen, casus.slug if casus else "", antwoorden, alarm == "ja")
+
+
+def pad(route: Route, slug: str, keuzes: Keuzes, alarmstappen: Iterable[str] = ()) -> list[str]:
+    """The steps from the start up to `slug`, replaying the answers; Http404 when the answers do
+    not lead there, or when "serious offences likely" was answered yes and yet the fork that
+    question belongs to was answered "nee" (the route then continues on the ja-branch only)."""
+    if keuzes.alarm:
+        for alarmstap in alarmstappen:
+            if keuzes.antwoorden.get(route[alarmstap].sleutel) == "nee":
+                raise Http404("Na 'ja' op de alarmvraag gaat de route verder met partners.")
+    gevonden = route.pad_naar(slug, keuzes.antwoorden)
+    if gevonden is None:
+        raise Http404("Deze stap hoort niet bij de gekozen route.")
+    return gevonden
+
+
+def pad_tot_einde(route: Route, keuzes: Keuzes) -> list[str] | None:
+    """The whole path from the start to an end of the route, or None if an answer is missing."""
+    stappen = [route.start]
+    while route[stappen[-1]].edges():
+        node = route[stappen[-1]]
+        antwoord = keuzes.antwoorden.get(node.sleutel, "") if node.soort == BESLISSING else ""
+        volgende = route.volgende(node.slug, antwoord)
+        if not volgende:
+            return None
+        stappen.append(volgende)
+    return stappen
+
+
+def stap_url(route: Route, slug: str, keuzes: Keuzes) -> str:
+    """The URL of a step with these choices; the start step is /route/ itself."""
+    pad_ = (
+        reverse("routekaart:route")
+        if slug == route.start
+        else reverse("routekaart:stap", args=[slug])
+    )
+    query = keuzes.query(route)
+    return f"{pad_}?{query}" if query else pad_
+
+
+# -- the session: ticked questions and notes ------------------------------------------------------
+
+
+def ingevuld(session, slug: str) -> dict[str, Any]:
+    """What was ticked and noted at this step: {"vragen": [index, …], "notitie": "…"}."""
+    stap = session.get(SESSIE, {}).get(slug, {})
+    return {"vragen": list(stap.get("vragen", [])), "notitie": stap.get("notitie", "")}
+
+
+def bewaar(session, slug: str, vragen: Iterable[int], notitie: str) -> None:
+    """Keep (only) in the session what was ticked and noted at this step."""
+    alles = dict(session.get(SESSIE, {}))
+    vragen = sorted(set(vragen))
+    if vragen or notitie:
+        alles[slug] = {"vragen": vragen, "notitie": notitie}
+    else:
+        alles.pop(slug, None)
+    # A new dict, so the session notices the change.
+    session[SESSIE] = alles
+
+
+def wis(session) -> None:
+    """ "Opnieuw beginnen": forget every tick and note, keep the rest of the session (a login)."""
+    session.pop(SESSIE, None)
