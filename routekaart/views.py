@@ -37,7 +37,13 @@ def uitleg(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     route, stappen = laad_route()
     if slug not in stappen:
         raise Http404("Deze stap bestaat niet.")
-    ctx = {"stap": stappen[slug], "route": route, "kaart": route.kaart(), "huidige": slug}
+    ctx = {
+        "stap": stappen[slug],
+        "route": route,
+        "kaart": route.kaart(),
+        "huidige": slug,
+        "huidige_titel": stappen[slug].titel,
+    }
     return render(request, "routekaart/uitleg.html", ctx)
 
 
