@@ -40,7 +40,9 @@ class Netwerk(models.Model):
     """A gemeente or region: owns its case types, agreements and publications."""
 
     naam = models.CharField("naam", max_length=200)
-    slug = models.SlugField("korte naam in de URL", unique=True, validators=[_geen_gereserveerde_slug])
+    slug = models.SlugField(
+        "korte naam in de URL", unique=True, validators=[_geen_gereserveerde_slug]
+    )
 
     objects = NetwerkQuerySet.as_manager()
 

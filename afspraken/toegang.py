@@ -20,7 +20,6 @@ from django.shortcuts import render
 
 from afspraken.models import Lidmaatschap, Rol
 
-
 ALLEEN = {
     Rol.REGISSEUR: "Dit kan alleen de regisseur (OOV-er)",
     Rol.PARTNER: "Dit kan alleen een partner",

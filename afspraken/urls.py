@@ -20,7 +20,9 @@ urlpatterns = [
     path("afspraken/<slug:netwerk>/<int:pk>/wijzigen/", views.wijzigen, name="wijzigen"),
     path("afspraken/<slug:netwerk>/<int:pk>/verwijderen/", views.verwijderen, name="verwijderen"),
     path("afspraken/<slug:netwerk>/<int:pk>/verplaatsen/", views.verplaatsen, name="verplaatsen"),
-    path("afspraken/<slug:netwerk>/<int:pk>/geschiedenis/", views.geschiedenis, name="geschiedenis"),
+    path(
+        "afspraken/<slug:netwerk>/<int:pk>/geschiedenis/", views.geschiedenis, name="geschiedenis"
+    ),
     # /afspraken/<netwerk>/versies/: the published versions
     path("afspraken/<slug:netwerk>/versies/", views.versies, name="versies"),
     path("afspraken/<slug:netwerk>/versies/<int:nummer>/", views.versie, name="versie"),

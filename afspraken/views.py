@@ -29,6 +29,11 @@ from routekaart.types import HtmxHttpRequest
 LINK_SALT = "afspraken.pdf-link"
 
 
+def _post(request: HtmxHttpRequest):
+    """The POST data to bind a form to, or None on GET (an empty POST still validates)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _link_max_leeftijd() -> timedelta:
     return timedelta(days=getattr(settings, "AFSPRAKEN_LINK_DAGEN", 30))
 
@@ -64,9 +69,7 @@ def overzicht(request: HtmxHttpRequest) -> HttpResponse:
     """One network: go there. Several: choose. None (e.g. staff): say so."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    lidmaatschappen = list(
-        Lidmaatschap.objects.filter(user=request.user).select_related("netwerk")
-    )
+    lidmaatschappen = list(Lidmaatschap.objects.filter(user=request.user).select_related("netwerk"))
     if len(lidmaatschappen) == 1:
         return redirect("afspraken:netwerk", lidmaatschappen[0].netwerk.slug)
     return render(request, "afspraken/overzicht.html", {"lidmaatschappen": lidmaatschappen})
@@ -92,7 +95,7 @@ def netwerk(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> H
 @require_http_methods(["GET", "POST"])
 @regisseur
 def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
-    form = AfspraakForm(request.POST or None, netwerk=netwerk, prefix="nieuw")
+    form = AfspraakForm(_post(request), netwerk=netwerk, prefix="nieuw")
     if request.method == "POST" and form.is_valid():
         afspraak = form.save(commit=False)
         afspraak.netwerk = netwerk
@@ -147,7 +150,7 @@ def wijzigen(
 ) -> HttpResponse:
     afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
     form = AfspraakForm(
-        request.POST or None, instance=afspraak, netwerk=netwerk, prefix=f"a{afspraak.pk}"
+        _post(request), instance=afspraak, netwerk=netwerk, prefix=f"a{afspraak.pk}"
     )
     ctx = {"netwerk": netwerk, "afspraak": afspraak, "form": form, "inline": request.htmx}
     if request.method == "POST" and form.is_valid():
@@ -159,12 +162,14 @@ def wijzigen(
             return _naar_tabel(netwerk, f"#afspraak-{pk}")
         # Conflict: show what is saved now next to what this user typed; the form keeps the
         # typed values but carries the current versie, so saving again is a deliberate choice.
+        jouw = form.cleaned_data
         actueel = Afspraak.objects.van(netwerk).get(pk=pk)
         data = request.POST.copy()
         data[form.add_prefix("versie")] = str(actueel.versie)
-        form = AfspraakForm(data, instance=actueel, netwerk=netwerk, prefix=f"a{pk}")
-        form.is_valid()
-        ctx.update(afspraak=actueel, form=form, conflict=True, jouw=form.cleaned_data)
+        # A separate instance: validating a bound form writes the typed values into it.
+        kopie = Afspraak.objects.get(pk=pk)
+        form = AfspraakForm(data, instance=kopie, netwerk=netwerk, prefix=f"a{pk}")
+        ctx.update(afspraak=actueel, form=form, conflict=True, jouw=jouw)
         template = "afspraken/wijzigen.html"
         if request.htmx:
             # 200, not 409: htmx swaps only successful responses.
@@ -236,7 +241,7 @@ def geschiedenis(
 @require_http_methods(["GET", "POST"])
 @regisseur
 def soorten(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
-    form = SoortCasusForm(request.POST or None, netwerk=netwerk)
+    form = SoortCasusForm(_post(request), netwerk=netwerk)
     if request.method == "POST" and form.is_valid():
         soort = form.save(commit=False)
         soort.netwerk = netwerk
@@ -253,7 +258,7 @@ def soorten(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> H
 @regisseur
 def publiceren(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
     """Freeze the vastgestelde rows as the next version."""
-    form = PublicerenForm(request.POST or None)
+    form = PublicerenForm(_post(request))
     vastgesteld = list(Afspraak.objects.van(netwerk).vastgesteld())
     if request.method == "POST" and form.is_valid():
         if not vastgesteld:
@@ -281,7 +286,9 @@ def versies(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> H
     ctx = {
         "netwerk": netwerk,
         "lid": lid_,
-        "publicaties": Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().select_related("door"),
+        "publicaties": Publicatie.objects.filter(netwerk=netwerk)
+        .zonder_pdf()
+        .select_related("door"),
     }
     return render(request, "afspraken/versies.html", ctx)
 
@@ -320,14 +327,18 @@ def _pdf_response(publicatie: Publicatie) -> HttpResponse:
 
 @require_GET
 @lid
-def pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, nummer: int) -> HttpResponse:
+def pdf(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, nummer: int
+) -> HttpResponse:
     publicatie = get_object_or_404(Publicatie, netwerk=netwerk, nummer=nummer)
     return _pdf_response(publicatie)
 
 
 @require_POST
 @regisseur
-def link(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, nummer: int) -> HttpResponse:
+def link(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, nummer: int
+) -> HttpResponse:
     """Make a signed link to this version's PDF for partners without an account."""
     publicatie = get_object_or_404(Publicatie.objects.zonder_pdf(), netwerk=netwerk, nummer=nummer)
     token = signing.TimestampSigner(salt=LINK_SALT).sign(str(publicatie.pk))

@@ -36,7 +36,9 @@ class Command(BaseCommand):
     help = "Maak het demonetwerk Voorbeeldgemeente met voorbeeldafspraken en twee accounts."
 
     def add_arguments(self, parser):
-        parser.add_argument("--password", help="wachtwoord voor beide accounts (anders gegenereerd)")
+        parser.add_argument(
+            "--password", help="wachtwoord voor beide accounts (anders gegenereerd)"
+        )
         parser.add_argument(
             "--als-leeg", action="store_true", help="niets doen als er al een netwerk bestaat"
         )
@@ -55,7 +57,9 @@ class Command(BaseCommand):
             )
         wachtwoord = password or secrets.token_urlsafe(12)
         with transaction.atomic():
-            netwerk, _ = Netwerk.objects.get_or_create(slug=NETWERK[1], defaults={"naam": NETWERK[0]})
+            netwerk, _ = Netwerk.objects.get_or_create(
+                slug=NETWERK[1], defaults={"naam": NETWERK[0]}
+            )
             netwerk.maak_standaardsoorten()
             User = get_user_model()
             gebruikers = {}
@@ -92,6 +96,10 @@ class Command(BaseCommand):
                 )
         if verbosity:
             self.stdout.write(self.style.SUCCESS(f"Demonetwerk {netwerk.naam} staat klaar."))
-            self.stdout.write(f"Inloggen op {reverse('login')} (bijv. http://127.0.0.1:8000{reverse('login')}):")
+            self.stdout.write(
+                f"Inloggen op {reverse('login')} (bijv. http://127.0.0.1:8000{reverse('login')}):"
+            )
             for naam, rol, organisatie in ACCOUNTS:
-                self.stdout.write(f"  gebruiker {naam!r} ({rol.label}, {organisatie}), wachtwoord {wachtwoord!r}")
+                self.stdout.write(
+                    f"  gebruiker {naam!r} ({rol.label}, {organisatie}), wachtwoord {wachtwoord!r}"
+                )
