@@ -1,0 +1,61 @@
+"""`manage.py maak_demo`: the demo network with the source's example agreements."""
+
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.test import RequestFactory
+
+from afspraken.models import Afspraak, Netwerk, Publicatie
+from routekaart.models import Pagina
+
+
+def _demo(*args) -> str:
+    uit = io.StringIO()
+    call_command("maak_demo", *args, stdout=uit)
+    return uit.getvalue()
+
+
+class TestMaakDemo:
+    def test_it_creates_the_network_published_agreements_and_two_accounts(self, content):
+        uit = _demo("--password", "demo-wachtwoord-123")
+        netwerk = Netwerk.objects.get(slug="voorbeeldgemeente")
+        publicatie = Publicatie.objects.get(netwerk=netwerk)
+        voorbeeld = Pagina.objects.get(slug="afspraken-maken").extra["voorbeeldtabel"]
+        assert netwerk.naam == "Voorbeeldgemeente"
+        assert publicatie.nummer == 1
+        assert [r["soort"] for r in publicatie.rijen] == ["Wapens", "Drugs", "Algemeen"]
+        assert publicatie.rijen[0]["tekst"] == voorbeeld[0]["afspraak"]
+        assert Afspraak.objects.filter(netwerk=netwerk, status="vastgesteld").count() == 3
+        verzoek = RequestFactory().post("/inloggen/")
+        for naam, rol in (("regisseur", "regisseur"), ("partner", "partner")):
+            user = authenticate(verzoek, username=naam, password="demo-wachtwoord-123")
+            assert user is not None
+            assert user.lidmaatschappen.get().rol == rol
+        assert "/inloggen/" in uit and "demo-wachtwoord-123" in uit
+
+    def test_it_generates_and_prints_a_password(self, content):
+        uit = _demo()
+        wachtwoord = uit.split("wachtwoord '")[1].split("'")[0]
+        assert len(wachtwoord) >= 12
+        assert authenticate(RequestFactory().post("/"), username="partner", password=wachtwoord)
+
+    def test_als_leeg_does_nothing_when_a_network_exists(self, content):
+        _demo("--als-leeg", "--password", "demo-wachtwoord-123")
+        uit = _demo("--als-leeg", "--password", "ander-wachtwoord-456")
+        assert "al een netwerk" in uit
+        assert Publicatie.objects.count() == 1
+        assert authenticate(
+            RequestFactory().post("/"), username="partner", password="demo-wachtwoord-123"
+        )
+
+    def test_running_it_twice_does_not_duplicate(self, content):
+        _demo("--password", "demo-wachtwoord-123")
+        _demo("--password", "demo-wachtwoord-123")
+        assert Afspraak.objects.count() == 3
+        assert Publicatie.objects.count() == 1
+
+    def test_it_needs_the_content(self, db):
+        with pytest.raises(Exception, match="load_content"):
+            _demo()
