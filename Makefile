@@ -65,7 +65,8 @@ migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 bench: install
-	$(PY) bench/pagina.py
+	@test ! -f bench/pagina.py || $(PY) bench/pagina.py
+	$(PY) bench/route.py
 
 ci: lint migrations-check test
 
