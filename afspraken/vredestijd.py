@@ -1,0 +1,325 @@
+"""The rules of the vredestijd session, as pure functions (no database): dealing the example
+cases over the participants, and finding where the participants' expectations differ.
+
+The views turn model rows into the small input types below and back; the tests feed these
+functions tables of plain values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+# -- step 1: dealing the cases ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kaart:
+    """A case to deal: `online` cases are written for professionals with a professional profile."""
+
+    id: Hashable
+    titel: str
+    online: bool
+
+
+@dataclass(frozen=True)
+class Persoon:
+    """A participant; `online`: works online with a professional profile."""
+
+    id: Hashable
+    naam: str
+    online: bool
+
+
+@dataclass(frozen=True)
+class Verdeling:
+    """The result of `verdeel`: the case ids per participant id (in case order), the participant
+    ids per case id, the cases nobody got, and what the regisseur should know, in Dutch."""
+
+    per_deelnemer: dict[Hashable, list[Hashable]]
+    per_casus: dict[Hashable, list[Hashable]]
+    onverdeeld: list[Hashable] = field(default_factory=list)
+    meldingen: list[str] = field(default_factory=list)
+
+
+def _opsomming(namen: Sequence[str]) -> str:
+    """ "a", "a en b", "a, b en c"."""
+    namen = list(namen)
+    if len(namen) <= 1:
+        return "".join(namen)
+    return ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+def verdeel(casussen: Sequence[Kaart], deelnemers: Sequence[Persoon]) -> Verdeling:
+    """Deal the cases over the participants.
+
+    - An ONLINE case goes only to a participant who works online; an OFFLINE case to anyone.
+    - Balanced: each case goes to the participant with the fewest cases so far among those who
+      may take it, so the numbers differ by at most one wherever the ONLINE rule allows it.
+      ONLINE cases are dealt first: they have fewer possible takers, and the OFFLINE cases then
+      even out the load (so with half/half, those who work online get the ONLINE cases).
+    - Every case goes to at least one participant when someone may take it. With more
+      participants than cases, a participant left without a case gets one again (the case
+      with the fewest participants that they may take), so nobody sits idle.
+    - Deterministic: ties go to the earlier participant/case in the given order, so the same
+      input always gives the same result.
+    """
+    per_deelnemer: dict[Hashable, list[Hashable]] = {p.id: [] for p in deelnemers}
+    per_casus: dict[Hashable, list[Hashable]] = {c.id: [] for c in casussen}
+    onverdeeld: list[Hashable] = []
+    meldingen: list[str] = []
+    if not casussen:
+        meldingen.append("Er zijn geen casussen gekozen voor deze sessie.")
+        return Verdeling(per_deelnemer, per_casus, onverdeeld, meldingen)
+    if not deelnemers:
+        meldingen.append("Er zijn nog geen deelnemers. Voeg eerst deelnemers toe.")
+        return Verdeling(per_deelnemer, per_casus, [c.id for c in casussen], meldingen)
+
+    positie = {p.id: i for i, p in enumerate(deelnemers)}
+
+    def mag(persoon: Persoon, casus: Kaart) -> bool:
+        return persoon.online or not casus.online
+
+    def geef(casus: Kaart, persoon: Persoon) -> None:
+        per_deelnemer[persoon.id].append(casus.id)
+        per_casus[casus.id].append(persoon.id)
+
+    # ONLINE cases first (fewer possible takers), each group in the given order.
+    volgorde = [c for c in casussen if c.online] + [c for c in casussen if not c.online]
+    for casus in volgorde:
+        kandidaten = [p for p in deelnemers if mag(p, casus)]
+        if not kandidaten:
+            onverdeeld.append(casus.id)
+            continue
+        # Fewest cases first; among equals, one who does not work online takes an OFFLINE case
+        # (keeps the online workers free for what only they can take), then the given order.
+        gekozen = min(
+            kandidaten,
+            key=lambda p: (len(per_deelnemer[p.id]), p.online and not casus.online, positie[p.id]),
+        )
+        geef(casus, gekozen)
+
+    if onverdeeld:
+        titels = [c.titel for c in casussen if c.id in onverdeeld]
+        meldingen.append(
+            "Niemand werkt online met een professioneel profiel, dus "
+            + (
+                "de ONLINE-casus blijft"
+                if len(titels) == 1
+                else f"de {len(titels)} ONLINE-casussen blijven"
+            )
+            + f" onverdeeld: {_opsomming(titels)}. Zet bij een deelnemer ‘werkt online’ aan, "
+            "of wijs de casus met de hand toe."
+        )
+
+    # More participants than cases: hand a case out again to whoever has none.
+    dubbel: list[Hashable] = []
+    zonder: list[Persoon] = []
+    volgorde_casus = {c.id: i for i, c in enumerate(casussen)}
+    for persoon in deelnemers:
+        if per_deelnemer[persoon.id]:
+            continue
+        mogelijk = [c for c in casussen if mag(persoon, c) and c.id not in onverdeeld]
+        if not mogelijk:
+            zonder.append(persoon)
+            continue
+        casus = min(mogelijk, key=lambda c: (len(per_casus[c.id]), volgorde_casus[c.id]))
+        geef(casus, persoon)
+        if casus.id not in dubbel:
+            dubbel.append(casus.id)
+    if dubbel:
+        meldingen.append(
+            "Er zijn meer deelnemers dan casussen. Zodat iedereen een casus heeft, krijgen "
+            + ("deze casus" if len(dubbel) == 1 else "deze casussen")
+            + " meer dan één deelnemer: "
+            + _opsomming([c.titel for c in casussen if c.id in dubbel])
+            + "."
+        )
+    if zonder:
+        namen = _opsomming([p.naam for p in zonder])
+        meldingen.append(
+            f"{namen} {'krijgt' if len(zonder) == 1 else 'krijgen'} geen casus: er is geen "
+            "OFFLINE-casus voor wie niet online werkt. Kies meer OFFLINE-casussen of laat "
+            "deze deelnemers meelezen met een ander."
+        )
+
+    # Each participant's cases in the session's case order.
+    for ids in per_deelnemer.values():
+        ids.sort(key=volgorde_casus.__getitem__)
+    return Verdeling(per_deelnemer, per_casus, onverdeeld, meldingen)
+
+
+# -- step 3: where do the expectations differ? ---------------------------------------------------
+
+JA, NEE = "ja", "nee"
+
+# Words in "welke partners" that name the same partner, and how a sentence names it. Anything
+# else counts as written (lower case), so "wijkteam" is still counted.
+PARTNERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("de politie", ("politie", "wijkagent", "agent")),
+    ("het jongerenwerk", ("jongerenwerk", "jongerenwerker")),
+    ("de boa", ("boa", "handhaving", "handhaver")),
+    ("de gemeente (OOV)", ("oov", "gemeente")),
+    ("de school", ("school", "scholen", "leerplicht", "mentor")),
+    ("de ouders", ("ouder", "ouders", "moeder", "vader")),
+    ("de hulpverlening", ("hulpverlening", "hulpverlener", "wijkteam", "jeugdzorg")),
+)
+_SCHEIDING = re.compile(r"\s*(?:,|;|/|\+|&|\n|\ben\b|\bof\b)\s*", re.IGNORECASE)
+_LIDWOORD = re.compile(r"^(?:de|het|een)\s+", re.IGNORECASE)
+
+
+def partners_in(tekst: str) -> list[str]:
+    """The partners named in a free-text "welke partners" answer, each once, in order."""
+    gevonden: list[str] = []
+    for stuk in _SCHEIDING.split(tekst or ""):
+        stuk = _LIDWOORD.sub("", stuk.strip().rstrip(".")).strip()
+        if not stuk:
+            continue
+        woorden = set(re.findall(r"\w+", stuk.lower()))
+        naam = next((n for n, sleutels in PARTNERS if woorden & set(sleutels)), stuk.lower())
+        if naam not in gevonden:
+            gevonden.append(naam)
+    return gevonden
+
+
+@dataclass(frozen=True)
+class Vraag:
+    """One question of the plenary, counted: `telling` maps an answer to the names who gave it."""
+
+    sleutel: str
+    vraag: str
+    telling: dict[str, list[str]]
+    beantwoord: int
+    zinnen: list[str]
+    verschil: bool
+
+
+@dataclass(frozen=True)
+class Verschillen:
+    """All questions for one case; `aantal` is the number of participants with an answer."""
+
+    aantal: int
+    vragen: list[Vraag]
+    duidingen: list[tuple[str, str]]
+
+    @property
+    def met_verschil(self) -> list[Vraag]:
+        return [v for v in self.vragen if v.verschil]
+
+
+def _naam(antwoord: Mapping, i: int) -> str:
+    return (antwoord.get("naam") or "").strip() or f"Deelnemer {i + 1}"
+
+
+def _ja_nee(
+    antwoorden: Sequence[Mapping], veld: str, sleutel: str, vraag: str, ja: str, nee: str
+) -> Vraag:
+    telling: dict[str, list[str]] = {JA: [], NEE: []}
+    for i, a in enumerate(antwoorden):
+        waarde = (a.get(veld) or "").strip().lower()
+        if waarde in telling:
+            telling[waarde].append(_naam(a, i))
+    beantwoord = len(telling[JA]) + len(telling[NEE])
+    n = len(antwoorden)
+    zinnen = []
+    if telling[JA]:
+        zinnen.append(f"{len(telling[JA])} van {n} {ja}")
+    if telling[NEE]:
+        zinnen.append(f"{len(telling[NEE])} van {n} {nee}")
+    if beantwoord < n:
+        zinnen.append(f"{n - beantwoord} van {n} nog geen antwoord")
+    verschil = bool(telling[JA]) and bool(telling[NEE])
+    return Vraag(sleutel, vraag, telling, beantwoord, zinnen, verschil)
+
+
+def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
+    """Count the recorded answers of one case and mark where they are not unanimous.
+
+    Each answer is a mapping with `naam` (the participant), `duiding` (a sentence),
+    `partners_betrekken` and `ingrijpen` ("ja", "nee" or "" for not answered), `welke_partners`
+    and `actie` (free text). Rows with nothing filled in are left out. A question is a
+    "verschil" when at least two participants answered it and not all the same:
+    - partners betrekken / ingrijpen: both ja and nee were given;
+    - each partner named: some who would involve partners name it, others (or a nee) do not
+      ("2 van 5 zouden de politie betrekken");
+    - the action: those who would intervene name different actions.
+    """
+    ingevuld = [
+        a
+        for a in antwoorden
+        if any(
+            (a.get(v) or "").strip()
+            for v in ("duiding", "partners_betrekken", "welke_partners", "ingrijpen", "actie")
+        )
+    ]
+    n = len(ingevuld)
+    vragen = [
+        _ja_nee(
+            ingevuld,
+            "partners_betrekken",
+            "partners",
+            "Partners betrekken?",
+            "zouden partners betrekken",
+            "zouden geen partners betrekken",
+        )
+    ]
+    # Per partner: of those who answered the partners question, who would involve it. A "nee"
+    # involves no partner at all.
+    beantwoord_partners = [
+        (i, a)
+        for i, a in enumerate(ingevuld)
+        if (a.get("partners_betrekken") or "").strip().lower() in (JA, NEE)
+    ]
+    genoemd: dict[str, list[int]] = {}
+    for i, a in beantwoord_partners:
+        if (a.get("partners_betrekken") or "").strip().lower() != JA:
+            continue
+        for partner in partners_in(a.get("welke_partners") or ""):
+            genoemd.setdefault(partner, []).append(i)
+    for partner, wie in genoemd.items():
+        namen = [_naam(ingevuld[i], i) for i in wie]
+        niet = [_naam(a, i) for i, a in beantwoord_partners if i not in wie]
+        zin = f"{len(namen)} van {n} {'zou' if len(namen) == 1 else 'zouden'} {partner} betrekken"
+        vragen.append(
+            Vraag(
+                f"partner:{partner}",
+                f"{partner[0].upper()}{partner[1:]} betrekken?",
+                {JA: namen, NEE: niet},
+                len(beantwoord_partners),
+                [zin],
+                verschil=bool(niet) and len(beantwoord_partners) >= 2,
+            )
+        )
+    vragen.append(
+        _ja_nee(
+            ingevuld,
+            "ingrijpen",
+            "ingrijpen",
+            "Ingrijpen?",
+            "zouden ingrijpen",
+            "zouden niet ingrijpen",
+        )
+    )
+    # The actions of those who would intervene, grouped by what they wrote (case-insensitive).
+    acties: dict[str, list[str]] = {}
+    weergave: dict[str, str] = {}
+    for i, a in enumerate(ingevuld):
+        actie = " ".join((a.get("actie") or "").split())
+        if (a.get("ingrijpen") or "").strip().lower() == JA and actie:
+            sleutel = actie.lower().rstrip(".")
+            weergave.setdefault(sleutel, actie)
+            acties.setdefault(sleutel, []).append(_naam(a, i))
+    if acties:
+        telling = {weergave[k]: v for k, v in acties.items()}
+        totaal = sum(len(v) for v in telling.values())
+        zinnen = [f"{len(v)} van {n}: {k}" for k, v in telling.items()]
+        vragen.append(
+            Vraag("actie", "Welke actie?", telling, totaal, zinnen, verschil=len(telling) > 1)
+        )
+    duidingen = [
+        (_naam(a, i), " ".join(a["duiding"].split()))
+        for i, a in enumerate(ingevuld)
+        if (a.get("duiding") or "").strip()
+    ]
+    return Verschillen(n, vragen, duidingen)
