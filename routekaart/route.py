@@ -41,16 +41,21 @@ class Node:
 
 @dataclass(frozen=True)
 class Station:
-    """A step placed on the route map (x, y in map units)."""
+    """A step placed on the route map (x, y in map units). `kolom` 0 is the main line, 1 a branch
+    beside it; `toon_nummer` is False for a step that shares its number with an earlier one (the
+    review step is part of step 3)."""
 
     node: Node
     x: float
     y: float
+    kolom: int = 0
+    toon_nummer: bool = True
 
 
 @dataclass(frozen=True)
 class Lijn:
-    """One edge on the route map: a straight segment, or a bypass arc for a "nee" shortcut."""
+    """One edge on the route map: a straight segment along a column, or a curve between the main
+    line and a branch. A fork's edges carry their answer ("ja"/"nee") as label."""
 
     van: str
     naar: str
@@ -58,6 +63,7 @@ class Lijn:
     pad: str
     label_x: float
     label_y: float
+    label_anker: str = "start"
 
 
 @dataclass(frozen=True)
@@ -201,43 +207,72 @@ class Route:
                 regels.append(f"    {_mid(slug)}{pijl}{_mid(doel)}")
         return "\n".join(regels) + "\n"
 
-    def kaart(self, stap: float = 64.0) -> Kaart:
+    def kaart(self, rij: int = 64, kolom: int = 60) -> Kaart:
         """Lay the route out as a metro line, top to bottom.
 
-        Steps follow their topological order on one vertical line; an edge between neighbours is
-        a straight segment, an edge that skips stations (a "nee" shortcut) is drawn as an arc to
-        the left that rejoins the line further down. Derived from the edges only.
+        Each step gets the row of its depth (longest path from the start). A step that an edge
+        skips over (the "ja" branch of a fork, bypassed by its "nee" edge) moves to a branch
+        column beside the main line, so the skipping edge runs straight down the main line and
+        the branch leaves and rejoins it with a curve. Derived from the edges only.
         """
-        x = 48.0
-        stations = tuple(
-            Station(self.nodes[slug], x, 28.0 + i * stap) for i, slug in enumerate(self.volgorde)
-        )
+        links, boven = 56, 28
+        diepte = self._diepte()
+        overslaand = [
+            (diepte[a], diepte[b])
+            for a in self.volgorde
+            for _, b in self.nodes[a].edges()
+            if diepte[b] > diepte[a] + 1
+        ]
+        bezet: set[tuple[int, int]] = set()
+        gezien_nummers: set[int] = set()
+        stations = []
+        for slug in self.volgorde:
+            node, d = self.nodes[slug], diepte[slug]
+            k = sum(1 for van, naar in overslaand if van < d < naar)
+            while (d, k) in bezet:
+                k += 1
+            bezet.add((d, k))
+            toon = node.nummer is not None and node.nummer not in gezien_nummers
+            if node.nummer is not None:
+                gezien_nummers.add(node.nummer)
+            stations.append(Station(node, links + k * kolom, boven + d * rij, k, toon))
         pos = {s.node.slug: s for s in stations}
         lijnen = []
         for slug in self.volgorde:
             a = pos[slug]
             for label, doel in self.nodes[slug].edges():
                 b = pos[doel]
-                if self.volgorde.index(doel) == self.volgorde.index(slug) + 1:
-                    pad = f"M{a.x:g} {a.y:g} V{b.y:g}"
-                    lx, ly = a.x + 14, (a.y + b.y) / 2 + 4
+                midden = (a.y + b.y) // 2
+                if a.x == b.x:
+                    pad = f"M{a.x} {a.y} V{b.y}"
+                    # Left of the line: the station labels are on the right.
+                    lijn = Lijn(slug, doel, label, pad, a.x - 12, midden + 5, "end")
                 else:
-                    bocht = x - 36
-                    pad = (
-                        f"M{a.x:g} {a.y:g} C{bocht:g} {a.y + 8:g} {bocht:g} {a.y + 16:g} "
-                        f"{bocht:g} {(a.y + b.y) / 2:g} S{b.x - 8:g} {b.y:g} {b.x:g} {b.y:g}"
-                    )
-                    lx, ly = bocht - 2, (a.y + b.y) / 2 + 4
-                lijnen.append(Lijn(slug, doel, label, pad, lx, ly))
-        return Kaart(stations, tuple(lijnen), breedte=360.0, hoogte=28.0 + len(stations) * stap)
+                    pad = f"M{a.x} {a.y} C{a.x} {midden} {b.x} {midden} {b.x} {b.y}"
+                    # Beside the curve, on the side it bends towards, close to the fork.
+                    x = max(a.x, b.x) + 10
+                    lijn = Lijn(slug, doel, label, pad, x, a.y + (b.y - a.y) * 2 // 5 + 5)
+                lijnen.append(lijn)
+        kolommen = max(s.kolom for s in stations)
+        return Kaart(
+            tuple(stations),
+            tuple(lijnen),
+            breedte=links + kolommen * kolom + 250,
+            hoogte=boven * 2 + max(diepte.values()) * rij,
+        )
 
-    def _topological_order(self) -> tuple[str, ...]:
-        """Longest-path layering from the start, so that a fork's "ja" branch lies between the
-        fork and where the "nee" edge rejoins."""
+    def _diepte(self) -> dict[str, int]:
+        """Longest-path depth of every step from the start."""
         diepte = {self.start: 0}
         for slug in _topo(self.nodes, self.start):
             for _, doel in self.nodes[slug].edges():
                 diepte[doel] = max(diepte.get(doel, 0), diepte[slug] + 1)
+        return diepte
+
+    def _topological_order(self) -> tuple[str, ...]:
+        """Steps by longest-path depth from the start, so that a fork's "ja" branch lies between
+        the fork and where the "nee" edge rejoins."""
+        diepte = self._diepte()
         return tuple(sorted(diepte, key=lambda s: (diepte[s], self.nodes[s].nummer or 0, s)))
 
 

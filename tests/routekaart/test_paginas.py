@@ -64,12 +64,24 @@ def test_the_start_page_links_to_the_three_sections_and_the_route(client, conten
 def test_the_route_map_links_every_station_to_its_explanation(client, content):
     html = client.get("/").content.decode()
     for stap in Stap.objects.all():
-        assert f'<a href="/stappen/{stap.slug}/" class="kaart__link">' in html
+        assert f'<a href="/stappen/{stap.slug}/" class="kaart__link"' in html
+
+
+def test_the_route_map_names_numbered_stations_by_step(client, content):
+    html = client.get("/").content.decode()
+    assert 'aria-label="Stap 1: Bericht duiden"' in html
+    assert 'aria-label="Stap 4: Ingrijpen?"' in html
+
+
+def test_the_route_maps_coordinates_are_not_localized(client, content):
+    # Dutch number formatting ("360,0") silently breaks the drawing.
+    svg = re.search(r'<svg class="kaart".*?</svg>', client.get("/").content.decode(), re.S).group(0)
+    assert re.findall(r'(?:x|y|cx|cy|width|height|viewBox|d)="[^"]*\d,\d', svg) == []
 
 
 def test_the_route_map_labels_the_forks_ja_and_nee(client, content):
     html = client.get("/").content.decode()
-    vorken = re.findall(r'<text class="kaart__vork"[^>]*>(Ja|Nee)</text>', html)
+    vorken = re.findall(r'<text class="kaart__vork[^"]*"[^>]*>(Ja|Nee)</text>', html)
     assert sorted(vorken) == ["Ja", "Ja", "Nee", "Nee"]
 
 
