@@ -272,7 +272,8 @@ class TestOrientation:
         html = client.get(url("bericht-duiden")).content.decode()
         assert 'id="minikaart-titel"' in html
         assert "kaart__station--huidig" in html
-        assert 'viewBox="0 0 360.0' in html  # never a Dutch decimal comma in SVG numbers
+        # Never a Dutch decimal comma in the SVG's numbers.
+        assert re.search(r'class="kaart kaart--klein" viewBox="[0-9. ]+"', html)
 
     def test_every_step_offers_opnieuw_beginnen(self, client, content):
         for slug in ROUTE.volgorde:
