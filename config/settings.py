@@ -47,7 +47,9 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.getenv("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off (set DEBUG=True to develop)")
+        raise ImproperlyConfigured(
+            "SECRET_KEY is required when DEBUG is off (set DEBUG=True to develop)"
+        )
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -110,7 +112,8 @@ TEMPLATES = [
 # SQLite by default (zero set-up); DATABASE_URL (postgres://…) for production and the CI leg.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.getenv("DATABASE_URL", "") or f"sqlite:///{os.getenv('DB_NAME', BASE_DIR / 'db.sqlite3')}",
+        os.getenv("DATABASE_URL", "")
+        or f"sqlite:///{os.getenv('DB_NAME', BASE_DIR / 'db.sqlite3')}",
         conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
