@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from routekaart.models import Pagina, PartnerRol, Stap
+from routekaart.models import Actie, Modus, Pagina, PartnerRol, Stap
 from routekaart.route import Route
 from routekaart.types import HtmxHttpRequest
 
@@ -44,6 +44,12 @@ def uitleg(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "huidige": slug,
         "huidige_titel": stappen[slug].titel,
     }
+    if stappen[slug].toon_acties:
+        acties = list(Actie.objects.all())
+        ctx["acties"] = [
+            {"modus": m, "titel": f"{label} acties", "acties": [a for a in acties if a.soort == m]}
+            for m, label in Modus.choices
+        ]
     return render(request, "routekaart/uitleg.html", ctx)
 
 

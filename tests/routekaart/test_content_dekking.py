@@ -185,3 +185,12 @@ def test_a_pages_title_and_text_are_on_it(paginas, slug):
     meta, body = lees_content(CONTENT / f"paginas/{slug}.md")
     url = {"start": "/"}.get(slug, f"/{slug}/")
     assert _ontbreekt([platte_tekst(meta["titel"]), *md_blokken(body)], paginas(url)) == []
+
+
+def test_every_action_is_on_the_explanation_page_of_the_step_that_shows_actions(paginas):
+    (stap,) = [p for p in _bestanden("route") if lees_content(p)[0].get("toon_acties")]
+    stukken = []
+    for pad in _bestanden("acties"):
+        meta, body = lees_content(pad)
+        stukken += [platte_tekst(meta["titel"]), *md_blokken(body)]
+    assert _ontbreekt(stukken, paginas(f"/stappen/{stap.stem}/")) == []
