@@ -67,6 +67,7 @@ migrations-check: install
 bench: install
 	@test ! -f bench/pagina.py || $(PY) bench/pagina.py
 	$(PY) bench/route.py
+	$(PY) bench/pdf.py
 
 ci: lint migrations-check test
 
