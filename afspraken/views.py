@@ -41,13 +41,15 @@ def _link_max_leeftijd() -> timedelta:
 def _tabel_ctx(netwerk: Netwerk, lid_: Lidmaatschap) -> dict:
     """What the regisseur's table (page or partial) needs."""
     afspraken = list(Afspraak.objects.van(netwerk))
+    vandaag = timezone.localdate()
     return {
         "netwerk": netwerk,
         "lid": lid_,
         "afspraken": afspraken,
         "aantal_vastgesteld": sum(a.status == Afspraak.Status.VASTGESTELD for a in afspraken),
         "laatste": Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first(),
-        "vandaag": timezone.localdate(),
+        "vandaag": vandaag,
+        "te_evalueren": [a for a in afspraken if a.evaluatiedatum and a.evaluatiedatum <= vandaag],
     }
 
 

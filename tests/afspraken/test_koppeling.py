@@ -53,3 +53,24 @@ class TestAfsprakenVoorRoute:
         _afspraak(netwerk_a, netwerk_a.soorten.get(naam="Algemeen"), "Algemeen")
         publiceer(netwerk_a)
         assert afspraken_voor_route(AnonymousUser(), "fraude") == []
+
+
+class TestStapDrie:
+    def test_a_member_walking_the_route_sees_the_matching_agreement_at_step_3(
+        self, client, content, netwerk_a, partner_a
+    ):
+        _afspraak(
+            netwerk_a,
+            netwerk_a.soorten.get(fenomeen__slug="fraude"),
+            "Fraude: bel eerst de wijkagent",
+        )
+        _afspraak(
+            netwerk_a,
+            netwerk_a.soorten.get(fenomeen__slug="radicalisering-en-extremisme"),
+            "Niet deze",
+        )
+        publiceer(netwerk_a)
+        client.force_login(partner_a)
+        html = client.get("/route/partners-betrekken/?fenomeen=fraude").content.decode()
+        assert "Fraude: bel eerst de wijkagent" in html
+        assert "Niet deze" not in html

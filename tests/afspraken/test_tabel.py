@@ -233,3 +233,20 @@ class TestGeschiedenis:
         assert "aangemaakt" in html
         assert "gewijzigd door regisseur_a" in html
         assert "Deel het direct." in html and "Tweede tekst" in html
+
+
+class TestEvaluatie:
+    def test_the_table_lists_the_agreements_whose_evaluation_is_due(
+        self, client, als, regisseur_a, netwerk_a
+    ):
+        maak_afspraak(netwerk_a, tekst="Te evalueren", evaluatiedatum="2020-01-01")
+        maak_afspraak(netwerk_a, tekst="Nog niet", evaluatiedatum="2999-01-01")
+        html = (
+            als(client, regisseur_a)
+            .get(reverse("afspraken:netwerk", args=["gemeente-a"]))
+            .content.decode()
+        )
+        sectie = html.split('id="evaluatie-kop"')[1].split("</ul>")[0]
+        assert "Te evalueren" in sectie
+        assert "1 januari 2020" in sectie
+        assert "Nog niet" not in sectie
