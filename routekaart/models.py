@@ -1,6 +1,8 @@
 """Content models of the routekaart. Rows are written only by `manage.py load_content` from the
 files in `content/`; the `*_html` fields hold Markdown rendered and sanitized at load time."""
 
+import uuid
+
 from django.db import models
 
 
@@ -85,11 +87,15 @@ class PartnerRol(models.Model):
         return self.titel
 
 
+def voor_rol(acties, rol: str) -> list["Actie"]:
+    """These actions, those that name this role first (stable within each group)."""
+    return sorted(acties, key=lambda a: (rol not in a.rollen, a.volgorde))
+
+
 class ActieQuerySet(models.QuerySet):
     def voor_rol(self, rol: str) -> list["Actie"]:
         """All actions, those that name this role first (stable within each group)."""
-        acties = list(self)
-        return sorted(acties, key=lambda a: (rol not in a.rollen, a.volgorde))
+        return voor_rol(self, rol)
 
 
 class Actie(models.Model):
@@ -129,3 +135,22 @@ class Pagina(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class ContentVersie(models.Model):
+    """One row whose token changes in the same transaction as any content change.
+
+    Every process keeps the loaded content in memory (routekaart.inhoud) and reads only this
+    token per request to know whether that copy is still current. A random token rather than a
+    counter, so a rolled-back change (a test's transaction) can never reuse a value.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4)
+    gewijzigd = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "contentversie"
+        verbose_name_plural = "contentversies"
+
+    def __str__(self) -> str:
+        return str(self.token)

@@ -1,51 +1,74 @@
 """The public reference pages: start (with the route map), partners, afspraken maken, the
 explanation of each step, and the plain pages (colofon, privacy, toegankelijkheid)."""
 
+from collections.abc import Mapping
+
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
-from routekaart.models import Actie, Modus, Pagina, PartnerRol, Stap
+from routekaart import inhoud
+from routekaart.models import Modus, Pagina, Stap
 from routekaart.route import Route
 from routekaart.types import HtmxHttpRequest
 
 VASTE_PAGINAS = ("colofon", "privacy", "toegankelijkheid")
 
 
-def laad_route() -> tuple[Route, dict[str, Stap]]:
-    """The route graph and its steps by slug, from one query."""
-    stappen = {s.slug: s for s in Stap.objects.all()}
-    if not stappen:
+def laad_route(snapshot: inhoud.Inhoud | None = None) -> tuple[Route, Mapping[str, Stap]]:
+    """The route graph and its steps by slug, from the process's content snapshot."""
+    snapshot = snapshot or inhoud.huidige()
+    if snapshot.route is None:
         raise Http404("De route is nog niet geladen (manage.py load_content).")
-    return Route.from_stappen(stappen.values()), stappen
+    return snapshot.route, snapshot.stappen
 
 
-def _pagina(slug: str) -> Pagina:
-    return get_object_or_404(Pagina, slug=slug)
+def kaart_html(snapshot: inhoud.Inhoud, huidige: str = "", pad=(), klein: bool = False) -> str:
+    """The route map as SVG, rendered once per content version and position: from the content
+    and the path only (a path is slugs of the graph, never anything the walker wrote)."""
+    pad = tuple(pad)
+
+    def maak() -> str:
+        route, stappen = laad_route(snapshot)
+        ctx = {
+            "kaart": snapshot.kaart,
+            "links": not klein,
+            "klein": klein,
+            "huidige": huidige,
+            "huidige_titel": stappen[huidige].titel if huidige else "",
+            "pad": set(pad),
+            "kaart_id": "minikaart" if klein else "kaart",
+        }
+        return render_to_string("routekaart/_kaart.html", ctx)
+
+    return snapshot.html(("kaart", huidige, pad, klein), maak)
+
+
+def _pagina(snapshot: inhoud.Inhoud, slug: str) -> Pagina:
+    if slug not in snapshot.paginas:
+        raise Http404("Deze pagina bestaat niet.")
+    return snapshot.paginas[slug]
 
 
 @require_GET
 def start(request: HtmxHttpRequest) -> HttpResponse:
-    route, _ = laad_route()
-    ctx = {"pagina": _pagina("start"), "route": route, "kaart": route.kaart()}
+    snapshot = inhoud.huidige()
+    laad_route(snapshot)
+    ctx = {"pagina": _pagina(snapshot, "start"), "kaart_html": kaart_html(snapshot)}
     return render(request, "routekaart/start.html", ctx)
 
 
 @require_GET
 def uitleg(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """A step's explanation to read, outside a walk: what the route map's stations link to."""
-    route, stappen = laad_route()
+    snapshot = inhoud.huidige()
+    route, stappen = laad_route(snapshot)
     if slug not in stappen:
         raise Http404("Deze stap bestaat niet.")
-    ctx = {
-        "stap": stappen[slug],
-        "route": route,
-        "kaart": route.kaart(),
-        "huidige": slug,
-        "huidige_titel": stappen[slug].titel,
-    }
+    ctx = {"stap": stappen[slug], "route": route, "kaart_html": kaart_html(snapshot, slug)}
     if stappen[slug].toon_acties:
-        acties = list(Actie.objects.all())
+        acties = snapshot.acties
         ctx["acties"] = [
             {"modus": m, "titel": f"{label} acties", "acties": [a for a in acties if a.soort == m]}
             for m, label in Modus.choices
@@ -55,25 +78,27 @@ def uitleg(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def partners(request: HtmxHttpRequest) -> HttpResponse:
-    ctx = {"pagina": _pagina("partners"), "partners": PartnerRol.objects.all()}
+    snapshot = inhoud.huidige()
+    ctx = {"pagina": _pagina(snapshot, "partners"), "partners": snapshot.partners.values()}
     return render(request, "routekaart/partners.html", ctx)
 
 
 @require_GET
 def partner(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    ctx = {"partner": get_object_or_404(PartnerRol, slug=slug)}
-    return render(request, "routekaart/partner.html", ctx)
+    partners = inhoud.huidige().partners
+    if slug not in partners:
+        raise Http404("Deze partner bestaat niet.")
+    return render(request, "routekaart/partner.html", {"partner": partners[slug]})
 
 
 @require_GET
 def afspraken_maken(request: HtmxHttpRequest) -> HttpResponse:
-    return render(
-        request, "routekaart/afspraken_maken.html", {"pagina": _pagina("afspraken-maken")}
-    )
+    pagina = _pagina(inhoud.huidige(), "afspraken-maken")
+    return render(request, "routekaart/afspraken_maken.html", {"pagina": pagina})
 
 
 @require_GET
 def pagina(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if slug not in VASTE_PAGINAS:
         raise Http404("Deze pagina bestaat niet.")
-    return render(request, "routekaart/pagina.html", {"pagina": _pagina(slug)})
+    return render(request, "routekaart/pagina.html", {"pagina": _pagina(inhoud.huidige(), slug)})

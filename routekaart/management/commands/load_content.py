@@ -6,7 +6,8 @@ rendered and sanitized here, once. The load is all-or-nothing: every file is rea
 (including the route graph) before anything is written, and the writing happens in one
 transaction, so a bad file leaves the database as it was and the message names the file and the
 field. Running it twice changes nothing the second time, and says so; rows whose file vanished
-are removed.
+are removed. A load that changed something gives the content a new version token (see
+routekaart.inhoud), so every running server shows the new content at its next request.
 """
 
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from routekaart import inhoud
 from routekaart.content import ContentFout, lees_alles, toepassen
 
 
@@ -40,8 +42,12 @@ class Command(BaseCommand):
         except ContentFout as exc:
             raise CommandError(f"Content niet geladen: {exc}") from exc
         try:
-            with transaction.atomic():
+            with transaction.atomic(), inhoud.lading():
                 tellingen = toepassen(alles)
+                if any(t.veranderd for t in tellingen.values()):
+                    # In the same transaction: every process's in-memory copy of the content
+                    # (routekaart.inhoud) is stale from the moment the change commits.
+                    inhoud.markeer_gewijzigd()
                 if options["dry_run"]:
                     raise _DryRun
         except _DryRun:
