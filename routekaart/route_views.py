@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,12 +24,12 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from afspraken.koppeling import afspraken_voor_route
-from casussen.models import Casus, Fenomeen
-from routekaart import wandeling
-from routekaart.models import Actie, Modus, Rol, Stap
+from casussen.models import Casus
+from routekaart import inhoud, wandeling
+from routekaart.models import Modus, Rol, Stap, voor_rol
 from routekaart.route import BESLISSING, EVALUATIE, START, Route
 from routekaart.types import HtmxHttpRequest
-from routekaart.views import laad_route
+from routekaart.views import kaart_html, laad_route
 from routekaart.wandeling import MAX_NOTITIE, ONBEKEND, Keuzes
 
 MODUS_LABELS = {
@@ -77,27 +78,28 @@ class StapForm(forms.Form):
 # -- helpers -------------------------------------------------------------------------------------
 
 
-def _casus(request: HtmxHttpRequest) -> Casus | None:
+def _casus(request: HtmxHttpRequest, snapshot: inhoud.Inhoud) -> Casus | None:
     """The pinned practice case from `?casus=`; 404 for an unknown one."""
     slug = request.GET.get("casus", "")
     if not slug:
         return None
-    casus = Casus.objects.select_related("fenomeen").filter(slug=slug).first()
-    if casus is None:
+    if slug not in snapshot.casussen:
         raise Http404("Onbekende casus.")
-    return casus
+    return snapshot.casussen[slug]
 
 
 class _Wandeling:
-    """Everything one request of the walk needs, read once: graph, steps, choices, case."""
+    """Everything one request of the walk needs, from the process's content snapshot (one
+    query): graph, steps, choices, case."""
 
     def __init__(self, request: HtmxHttpRequest):
+        self.inhoud = inhoud.huidige()
         self.route: Route
-        self.route, self.stappen = laad_route()
-        self.casus = _casus(request)
-        self.fenomenen = dict(Fenomeen.objects.values_list("slug", "kort"))
+        self.route, self.stappen = laad_route(self.inhoud)
+        self.casus = _casus(request, self.inhoud)
+        self.fenomenen = self.inhoud.fenomeen_namen
         self.keuzes = wandeling.lees_keuzes(request.GET, self.route, self.fenomenen, self.casus)
-        self.alarmstappen = [s.slug for s in self.stappen.values() if s.alarm]
+        self.alarmstappen = self.inhoud.alarmstappen
 
     def pad(self, slug: str, keuzes: Keuzes | None = None) -> list[str]:
         return wandeling.pad(self.route, slug, keuzes or self.keuzes, self.alarmstappen)
@@ -152,74 +154,111 @@ def _paginatitel(route: Route, stap: Stap) -> str:
     return f"Stap {stap.nummer} van {route.totaal} — {stap.titel}"
 
 
-def _vragen_met_vinkjes(stap: Stap, aangevinkt) -> list[dict]:
-    aangevinkt = {int(i) for i in aangevinkt}
-    return [{**v, "index": i, "aangevinkt": i in aangevinkt} for i, v in enumerate(stap.vragen)]
-
-
 def _hints(stap: Stap, keuzes: Keuzes) -> list[dict]:
     """The step's tips that fit the chosen context; hints only add, they never hide a question."""
     gekozen = {"rol": keuzes.rol, "modus": keuzes.modus, "fenomeen": keuzes.fenomeen_slug}
     return [h for h in stap.hints if any(h.get(k) and h.get(k) == v for k, v in gekozen.items())]
 
 
+# The parts of a step's panel that follow from the content and the step's URL alone (partials of
+# routekaart/stap.html): rendered once per content version, step and choices.
+FRAGMENTEN = ("casus", "boven", "acties", "contextvragen", "extra_uitleg", "einde", "antwoorden")
+
+
+def _fragmenten(w: _Wandeling, slug: str, keuzes: Keuzes, pad: list[str]) -> dict:
+    """The panel's content-only HTML. Its context is built here from the snapshot and the
+    choices in the URL, never from the request, so no tick, note, user or CSRF token gets in."""
+    route, stap = w.route, w.stappen[slug]
+
+    def maak() -> dict:
+        ctx = {
+            "route": route,
+            "stap": stap,
+            "keuzes": keuzes,
+            "casus": w.casus,
+            "hints": _hints(stap, keuzes),
+            "context_rijen": w.context_rijen(keuzes),
+            "start_url": w.url(route.start, keuzes),
+            "beslissingen": [
+                {**r, "url": w.url(r["stap"].slug, keuzes)}
+                for r in w.beslissingen(pad[:-1], keuzes)
+            ],
+            "eerder": keuzes.antwoorden.get(stap.sleutel, "") if stap.soort == BESLISSING else "",
+        }
+        if stap.soort == START:
+            ctx["context_vragen"] = [
+                {
+                    "naam": "modus",
+                    "vraag": VRAAG_MODUS,
+                    "keuzes": list(MODUS_LABELS.items()),
+                    "waarde": keuzes.modus,
+                },
+                {"naam": "rol", "vraag": VRAAG_ROL, "keuzes": Rol.choices, "waarde": keuzes.rol},
+                {
+                    "naam": "fenomeen",
+                    "vraag": VRAAG_FENOMEEN,
+                    "keuzes": [*w.fenomenen.items(), (ONBEKEND, "Weet ik nog niet")],
+                    "waarde": keuzes.fenomeen,
+                },
+            ]
+        if stap.alarm:
+            ctx["zonder_alarm_url"] = w.url(slug, replace(keuzes, alarm=False))
+        if stap.toon_acties:
+            acties = voor_rol(w.inhoud.acties, keuzes.rol)
+            ctx["acties"] = [
+                {
+                    "modus": m,
+                    "titel": f"{label} acties",
+                    "acties": [a for a in acties if a.soort == m],
+                }
+                for m, label in Modus.choices
+            ]
+        html = {n: render_to_string(f"routekaart/stap.html#{n}", ctx) for n in FRAGMENTEN}
+        # Each question twice, unticked and ticked: which one is shown is the session's business.
+        html["vragen"] = tuple(
+            tuple(
+                render_to_string(
+                    "routekaart/stap.html#vraag",
+                    {"vraag": vraag, "index": i, "aangevinkt": aangevinkt},
+                )
+                for aangevinkt in (False, True)
+            )
+            for i, vraag in enumerate(stap.vragen)
+        )
+        return html
+
+    return w.inhoud.html(("stap", slug, keuzes.query(route)), maak)
+
+
 def _stap_ctx(request, w: _Wandeling, slug: str, keuzes: Keuzes, form=None) -> dict:
-    """The context of one step's page or panel."""
+    """The context of one step's page or panel: cached content fragments, plus what is this
+    walker's own (ticks, notes, the review, the network's agreements), rendered every time."""
     route, stap = w.route, w.stappen[slug]
     pad = w.pad(slug, keuzes)
-    bewaard = wandeling.ingevuld(request.session, slug)
     if form is not None and form.is_bound and stap.soort != START:
         aangevinkt = form.cleaned_data.get("vragen", []) if hasattr(form, "cleaned_data") else []
         notitie = form.data.get("notitie", "")
     else:
+        bewaard = wandeling.ingevuld(request.session, slug)
         aangevinkt, notitie = bewaard["vragen"], bewaard["notitie"]
+    fragmenten = _fragmenten(w, slug, keuzes, pad)
+    aangevinkt = {int(i) for i in aangevinkt}
     ctx = {
-        "route": route,
         "stap": stap,
-        "pad": pad,
-        "kaart": route.kaart(),
-        "keuzes": keuzes,
-        "casus": w.casus,
+        "f": fragmenten,
+        "minikaart": kaart_html(w.inhoud, slug, pad, klein=True),
+        "vragen_html": SafeString(
+            "".join(v[i in aangevinkt] for i, v in enumerate(fragmenten["vragen"]))
+        ),
         "paginatitel": _paginatitel(route, stap),
         "actie_url": w.url(slug, keuzes),
         "form": form,
-        "vragen": _vragen_met_vinkjes(stap, aangevinkt),
         "notitie": notitie,
         "max_notitie": MAX_NOTITIE,
-        "hints": _hints(stap, keuzes),
-        "context_rijen": w.context_rijen(keuzes),
-        "start_url": w.url(route.start, keuzes),
-        "beslissingen": [
-            {**r, "url": w.url(r["stap"].slug, keuzes)} for r in w.beslissingen(pad[:-1], keuzes)
-        ],
-        "eerder": keuzes.antwoorden.get(stap.sleutel, "") if stap.soort == BESLISSING else "",
         "deel": False,
     }
-    if stap.soort == START:
-        ctx["context_vragen"] = [
-            {
-                "naam": "modus",
-                "vraag": VRAAG_MODUS,
-                "keuzes": list(MODUS_LABELS.items()),
-                "waarde": keuzes.modus,
-            },
-            {"naam": "rol", "vraag": VRAAG_ROL, "keuzes": Rol.choices, "waarde": keuzes.rol},
-            {
-                "naam": "fenomeen",
-                "vraag": VRAAG_FENOMEEN,
-                "keuzes": [*w.fenomenen.items(), (ONBEKEND, "Weet ik nog niet")],
-                "waarde": keuzes.fenomeen,
-            },
-        ]
     if stap.alarm:
-        ctx["zonder_alarm_url"] = w.url(slug, replace(keuzes, alarm=False))
         ctx["afspraken"] = afspraken_voor_route(request.user, keuzes.fenomeen_slug)
-    if stap.toon_acties:
-        acties = Actie.objects.all().voor_rol(keuzes.rol)
-        ctx["acties"] = [
-            {"modus": m, "titel": f"{label} acties", "acties": [a for a in acties if a.soort == m]}
-            for m, label in Modus.choices
-        ]
     if stap.terugblik:
         ctx["terugblik"] = _ingevulde_stappen(request, w, pad[:-1])
     return ctx

@@ -10,9 +10,11 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 
-from routekaart import route_views
+from routekaart import inhoud, route_views
 from routekaart.models import Actie, Stap
 from routekaart.wandeling import MAX_NOTITIE, SESSIE
 from tests.routekaart.wandeling_hulp import (
@@ -349,6 +351,21 @@ class TestNotesStayInTheSession:
         for record in caplog.records:
             assert self.NOTITIE not in record.getMessage()
             assert self.NOTITIE not in str(record.args)
+
+    def test_a_note_and_a_csrf_token_are_in_no_cache(self, client, content):
+        for pad in ROUTE.paden():
+            self._loop(client, pad)
+        # The per-process cache of content HTML (routekaart.inhoud): keys and values.
+        gecachet = repr(inhoud.huidige()._html)
+        assert "Routekaart: je bent bij" in gecachet  # the walk did fill it
+        assert self.NOTITIE not in gecachet
+        assert "csrfmiddlewaretoken" not in gecachet
+        # Django's caches are not used for content, and a note must not end up there either.
+        for alias in settings.CACHES:
+            opslag = getattr(caches[alias], "_cache", {})
+            assert self.NOTITIE.encode() not in b"".join(
+                v if isinstance(v, bytes) else repr(v).encode() for v in opslag.values()
+            )
 
     def test_opnieuw_beginnen_removes_notes_and_ticks_but_keeps_the_rest(self, client, content):
         self._loop(client, ROUTE.paden()[0])
