@@ -254,6 +254,7 @@ def _stap_ctx(request, w: _Wandeling, slug: str, keuzes: Keuzes, form=None) -> d
         "actie_url": w.url(slug, keuzes),
         "form": form,
         "notitie": notitie,
+        "notitie_fout": form.errors.get("notitie") if form is not None else None,
         "max_notitie": MAX_NOTITIE,
         "deel": False,
     }
