@@ -3,9 +3,11 @@ Django view returning the same number of bytes, and the SQL queries per step.
 
 Starts the site under gunicorn (2 workers, 127.0.0.1, a free port) with production-like settings
 (DEBUG off) on a temporary, migrated SQLite database with the content loaded; measures over
-loopback with a small thread-pool client for a bounded time; stops gunicorn on exit.
+loopback with a small thread-pool client for a bounded time; stops gunicorn on exit. The route
+page and its bare counterpart are measured right after each other, in several rounds, and the
+median ratio is reported, so a busy machine disturbs both sides of a ratio alike.
 
-    .venv/bin/python bench/route.py [--seconden 3] [--draden 8]
+    .venv/bin/python bench/route.py [--seconden 3] [--draden 8] [--rondes 3]
 
 Goals: partial >= 0.70 and full page >= 0.50 of the bare view; <= 3 queries per step.
 """
@@ -17,6 +19,7 @@ import http.client
 import os
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -95,6 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconden", type=float, default=3.0, help="meetduur per URL")
     parser.add_argument("--draden", type=int, default=8, help="gelijktijdige verzoeken")
+    parser.add_argument("--rondes", type=int, default=3, help="metingen per URL (mediaan)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="routekaart-bench-") as map_:
@@ -159,19 +163,42 @@ def main() -> int:
             else:
                 raise RuntimeError("gunicorn start niet")
             hx = {"HX-Request": "true"}
-            rps_deel = meet(poort, url2, hx, args.seconden, args.draden)
-            rps_kaal_deel = meet(poort, f"/bench/kaal/{len(deel)}/", {}, args.seconden, args.draden)
-            rps_vol = meet(poort, url2, {}, args.seconden, args.draden)
-            rps_kaal_vol = meet(poort, f"/bench/kaal/{len(vol)}/", {}, args.seconden, args.draden)
+            paren = {
+                "deel": ((url2, hx), (f"/bench/kaal/{len(deel)}/", {})),
+                "vol": ((url2, {}), (f"/bench/kaal/{len(vol)}/", {})),
+            }
+            metingen: dict[str, list[tuple[float, float]]] = {"deel": [], "vol": []}
+            for _ in range(args.rondes):
+                for naam, ((pad, koppen), (kaal, _geen)) in paren.items():
+                    rps = meet(poort, pad, koppen, args.seconden, args.draden)
+                    rps_kaal = meet(poort, kaal, {}, args.seconden, args.draden)
+                    metingen[naam].append((rps, rps_kaal))
         finally:
             gunicorn.terminate()
             gunicorn.wait(timeout=10)
 
-    r_deel, r_vol = rps_deel / rps_kaal_deel, rps_vol / rps_kaal_vol
+    def mediaan(naam: str) -> tuple[float, float, float]:
+        """Median route and bare req/s, and the median of the per-round ratios."""
+        rondes = metingen[naam]
+        return (
+            statistics.median(r for r, _ in rondes),
+            statistics.median(k for _, k in rondes),
+            statistics.median(r / k for r, k in rondes),
+        )
+
+    (rps_deel, rps_kaal_deel, r_deel), (rps_vol, rps_kaal_vol, r_vol) = (
+        mediaan("deel"),
+        mediaan("vol"),
+    )
     ok = lambda goed: "ok" if goed else "ONDER DOEL"  # noqa: E731
     print(
-        f"Stap 2 ({url2}), gunicorn 2 workers, {args.draden} draden, {args.seconden:g} s per meting"
+        f"Stap 2 ({url2}), gunicorn 2 workers, {args.draden} draden, {args.seconden:g} s per "
+        f"meting, mediaan van {args.rondes} rondes"
     )
+    for naam in ("deel", "vol"):
+        print(
+            f"  {naam}: " + ", ".join(f"{r:.0f}/{k:.0f} = {r / k:.2f}" for r, k in metingen[naam])
+        )
     print(f"  htmx-deel   {len(deel):6d} bytes  {rps_deel:8.0f} req/s   kaal {rps_kaal_deel:8.0f} req/s"
           f"   verhouding {r_deel:.2f} (doel >= {DOEL_DEEL:.2f}) {ok(r_deel >= DOEL_DEEL)}")  # fmt: skip
     print(f"  hele pagina {len(vol):6d} bytes  {rps_vol:8.0f} req/s   kaal {rps_kaal_vol:8.0f} req/s"
