@@ -28,10 +28,33 @@ def _sessies_in_tmp(settings, tmp_path_factory):
     Path(settings.SESSION_FILE_PATH).mkdir(exist_ok=True)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the shipped content once into the test database: every test runs in a transaction
+    that is rolled back, so the content is there for each of them at no extra cost."""
+    with django_db_blocker.unblock():
+        call_command("load_content", verbosity=0)
+
+
 @pytest.fixture
 def content(db):
-    """The shipped content, loaded as `manage.py load_content` loads it."""
-    call_command("load_content", verbosity=0)
+    """The shipped content, loaded as `manage.py load_content` loads it (once per session, see
+    django_db_setup; again when a transactional test has flushed the tables)."""
+    from routekaart.models import Stap
+
+    if not Stap.objects.exists():
+        call_command("load_content", verbosity=0)
+
+
+@pytest.fixture
+def zonder_content(db):
+    """A database without any content, for tests of what happens before load_content ran
+    (deleted inside the test's transaction, so the next test has it again)."""
+    from casussen.models import Casus, Fenomeen
+    from routekaart.models import Actie, Pagina, PartnerRol, Stap
+
+    for model in (Casus, Fenomeen, Actie, PartnerRol, Pagina, Stap):
+        model.objects.all().delete()
 
 
 @pytest.fixture

@@ -56,6 +56,6 @@ class TestMaakDemo:
         assert Afspraak.objects.count() == 3
         assert Publicatie.objects.count() == 1
 
-    def test_it_needs_the_content(self, db):
+    def test_it_needs_the_content(self, zonder_content):
         with pytest.raises(Exception, match="load_content"):
             _demo()

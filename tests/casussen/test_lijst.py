@@ -105,7 +105,7 @@ def test_each_case_offers_to_practise_it_on_the_route(client, content):
         assert f'href="/route/?casus={casus.slug}"' in html
 
 
-def test_it_lists_cases_it_was_not_shipped_with(client, db):
+def test_it_lists_cases_it_was_not_shipped_with(client, zonder_content):
     # Built from factories: the page follows the data, not the shipped content.
     PaginaFactory(slug="casussen")
     eigen = CasusFactory(titel="Een eigen casus", modus="offline", fenomeen=FenomeenFactory())

@@ -43,7 +43,7 @@ def _vervang(pad: Path, oud: str, nieuw: str) -> None:
 # -- loading the shipped content ----------------------------------------------------------------
 
 
-def test_it_loads_the_shipped_content(db):
+def test_it_loads_the_shipped_content(zonder_content):
     uit = _laad()
     assert "Content geladen." in uit
     assert Stap.objects.count() == 8
@@ -96,7 +96,7 @@ def test_a_removed_phenomenon_and_its_case_are_both_removed(db, kopie):
     assert Casus.objects.count() == 7
 
 
-def test_dry_run_writes_nothing_to_an_empty_database(db):
+def test_dry_run_writes_nothing_to_an_empty_database(zonder_content):
     uit = _laad(dry_run=True)
     assert "Proefdraai: er is niets opgeslagen." in uit
     assert all(rijen == [] for rijen in _stand().values())
