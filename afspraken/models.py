@@ -3,12 +3,16 @@ published (frozen) versions of that table."""
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
-from casussen.models import Fenomeen
+from casussen.models import Casus, Fenomeen
 
 ALGEMEEN = "Algemeen"
 # Path segments under /afspraken/ that are not networks (see afspraken/urls.py).
@@ -155,8 +159,23 @@ class Afspraak(models.Model):
         "status", max_length=20, choices=Status.choices, default=Status.CONCEPT
     )
     volgorde = models.PositiveIntegerField("volgorde", default=0)
-    # The vredestijd session this row came from arrives with the Sessie model (a later issue);
-    # until then there is no field rather than a dangling one.
+    # The vredestijd session and the example case this row came from (step 4 of the session).
+    sessie = models.ForeignKey(
+        "Sessie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="afspraken",
+        verbose_name="sessie",
+    )
+    casus = models.ForeignKey(
+        Casus,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="casus",
+    )
     evaluatiedatum = models.DateField("evaluatiedatum", null=True, blank=True)
     gewijzigd_op = models.DateTimeField("laatst gewijzigd", auto_now=True)
     gewijzigd_door = models.ForeignKey(
@@ -266,3 +285,222 @@ class Publicatie(models.Model):
             ],
             "verwijderd": [r for i, r in oud.items() if i not in nieuw],
         }
+
+
+# -- Vredestijd session
+
+
+def half_jaar_na(datum: date) -> date:
+    """The default evaluation date: six months after `datum` (the last day of the month when
+    that month is shorter, e.g. 31 August -> 28 February)."""
+    maand = datum.month + 6
+    jaar = datum.year + (maand - 1) // 12
+    maand = (maand - 1) % 12 + 1
+    return date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
+
+
+class SessieQuerySet(models.QuerySet):
+    def van(self, netwerk: Netwerk) -> SessieQuerySet:
+        return self.filter(netwerk=netwerk)
+
+    def niet_afgerond(self) -> SessieQuerySet:
+        return self.exclude(status=Sessie.Status.AFGEROND)
+
+
+class Sessie(models.Model):
+    """A vredestijd meeting of a network's partners: the example cases dealt over the
+    participants, discussed per case, and the agreements that came out of it."""
+
+    class Status(models.TextChoices):
+        VOORBEREIDING = "voorbereiding", "In voorbereiding"
+        BEZIG = "bezig", "Bezig"
+        AFGEROND = "afgerond", "Afgerond"
+
+    netwerk = models.ForeignKey(
+        Netwerk, on_delete=models.CASCADE, related_name="sessies", verbose_name="netwerk"
+    )
+    datum = models.DateField("datum")
+    plaats = models.CharField("plaats", max_length=200, blank=True)
+    minuten_per_casus = models.PositiveSmallIntegerField("minuten bedenktijd", default=10)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.VOORBEREIDING
+    )
+    gemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="aangemaakt door",
+    )
+    gemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    gewijzigd_op = models.DateTimeField("laatst gewijzigd", auto_now=True)
+
+    objects = SessieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["netwerk", "-datum", "-pk"]
+        verbose_name = "sessie"
+        verbose_name_plural = "sessies"
+
+    def __str__(self) -> str:
+        datum = date_format(self.datum, "j F Y")
+        return f"{datum}, {self.plaats}" if self.plaats else datum
+
+    @property
+    def is_afgerond(self) -> bool:
+        return self.status == self.Status.AFGEROND
+
+    def eerste_casus(self) -> SessieCasus | None:
+        return self.casussen.select_related("casus").first()
+
+
+class Deelnemer(models.Model):
+    sessie = models.ForeignKey(
+        Sessie, on_delete=models.CASCADE, related_name="deelnemers", verbose_name="sessie"
+    )
+    naam = models.CharField("naam", max_length=200)
+    organisatie = models.CharField("organisatie", max_length=200, blank=True)
+    werkt_online = models.BooleanField("werkt online met een professioneel profiel", default=False)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["sessie", "volgorde", "pk"]
+        verbose_name = "deelnemer"
+        verbose_name_plural = "deelnemers"
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.organisatie})" if self.organisatie else self.naam
+
+
+class SessieCasus(models.Model):
+    """An example case chosen for a session, and the participants it was dealt to."""
+
+    sessie = models.ForeignKey(
+        Sessie, on_delete=models.CASCADE, related_name="casussen", verbose_name="sessie"
+    )
+    casus = models.ForeignKey(
+        Casus, on_delete=models.CASCADE, related_name="+", verbose_name="casus"
+    )
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    deelnemers = models.ManyToManyField(
+        Deelnemer, blank=True, related_name="sessiecasussen", verbose_name="toegewezen aan"
+    )
+
+    class Meta:
+        ordering = ["sessie", "volgorde", "pk"]
+        verbose_name = "casus in een sessie"
+        verbose_name_plural = "casussen in een sessie"
+        constraints = [
+            models.UniqueConstraint(fields=["sessie", "casus"], name="casus_eenmaal_per_sessie"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.casus} ({self.sessie})"
+
+
+class Keuze(models.TextChoices):
+    JA = "ja", "Ja"
+    NEE = "nee", "Nee"
+
+
+class Antwoord(models.Model):
+    """What one participant would do with one case, as told in the plenary (step 3)."""
+
+    sessie = models.ForeignKey(
+        Sessie, on_delete=models.CASCADE, related_name="antwoorden", verbose_name="sessie"
+    )
+    casus = models.ForeignKey(
+        Casus, on_delete=models.CASCADE, related_name="+", verbose_name="casus"
+    )
+    deelnemer = models.ForeignKey(
+        Deelnemer, on_delete=models.CASCADE, related_name="antwoorden", verbose_name="deelnemer"
+    )
+    duiding = models.CharField("duiding in één zin", max_length=300, blank=True)
+    partners_betrekken = models.CharField(
+        "partners betrekken?", max_length=3, choices=Keuze.choices, blank=True
+    )
+    welke_partners = models.CharField("welke partners", max_length=300, blank=True)
+    ingrijpen = models.CharField("ingrijpen?", max_length=3, choices=Keuze.choices, blank=True)
+    actie = models.CharField("welke actie", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["sessie", "casus", "deelnemer__volgorde", "deelnemer__pk"]
+        verbose_name = "antwoord"
+        verbose_name_plural = "antwoorden"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sessie", "casus", "deelnemer"], name="een_antwoord_per_deelnemer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deelnemer.naam} over {self.casus}"
+
+    def als_dict(self) -> dict:
+        """The input of afspraken.vredestijd.verschillen."""
+        return {
+            "naam": self.deelnemer.naam,
+            "duiding": self.duiding,
+            "partners_betrekken": self.partners_betrekken,
+            "welke_partners": self.welke_partners,
+            "ingrijpen": self.ingrijpen,
+            "actie": self.actie,
+        }
+
+
+class EvaluatieQuerySet(models.QuerySet):
+    def van(self, netwerk: Netwerk) -> EvaluatieQuerySet:
+        return self.filter(netwerk=netwerk)
+
+
+class Evaluatie(models.Model):
+    """A later look back at agreements (step 6). `antwoorden` keeps each evaluation question
+    with its text, {"0": {"vraag": ..., "antwoord": ...}}, so a later change to the questions
+    in content/ does not change what was answered."""
+
+    class Conclusie(models.TextChoices):
+        BLIJFT = "blijft", "Afspraak blijft"
+        AANPASSEN = "aanpassen", "Afspraak aanpassen"
+        VERVALT = "vervalt", "Afspraak vervalt"
+
+    netwerk = models.ForeignKey(
+        Netwerk, on_delete=models.CASCADE, related_name="evaluaties", verbose_name="netwerk"
+    )
+    sessie = models.ForeignKey(
+        Sessie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evaluaties",
+        verbose_name="sessie",
+    )
+    datum = models.DateField("datum")
+    deelnemers = models.TextField("deelnemers", blank=True)
+    antwoorden = models.JSONField("antwoorden", default=dict, blank=True)
+    conclusie = models.CharField("conclusie", max_length=20, choices=Conclusie.choices)
+    afspraken = models.ManyToManyField(
+        "Afspraak", blank=True, related_name="evaluaties", verbose_name="afspraken"
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="vastgelegd door",
+    )
+    gemaakt_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+
+    objects = EvaluatieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["netwerk", "-datum", "-pk"]
+        verbose_name = "evaluatie"
+        verbose_name_plural = "evaluaties"
+
+    def __str__(self) -> str:
+        return f"Evaluatie van {date_format(self.datum, 'j F Y')}"
+
+    def vragen_en_antwoorden(self) -> list[dict]:
+        return [self.antwoorden[k] for k in sorted(self.antwoorden, key=int)]
