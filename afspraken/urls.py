@@ -1,6 +1,6 @@
 from django.urls import path
 
-from afspraken import views
+from afspraken import sessie_views, views
 
 app_name = "afspraken"
 
@@ -28,4 +28,80 @@ urlpatterns = [
     path("afspraken/<slug:netwerk>/versies/<int:nummer>/", views.versie, name="versie"),
     path("afspraken/<slug:netwerk>/versies/<int:nummer>/pdf/", views.pdf, name="pdf"),
     path("afspraken/<slug:netwerk>/versies/<int:nummer>/link/", views.link, name="link"),
+    # /afspraken/<netwerk>/sessies/: the vredestijd session, step by step (afspraken/sessie_views.py)
+    path("afspraken/<slug:netwerk>/sessies/", sessie_views.sessies, name="sessies"),
+    path("afspraken/<slug:netwerk>/sessies/nieuw/", sessie_views.nieuw, name="sessie-nieuw"),
+    path("afspraken/<slug:netwerk>/sessies/<int:pk>/", sessie_views.sessie, name="sessie"),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/verdelen/",
+        sessie_views.verdelen,
+        name="sessie-verdelen",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/hand-outs/",
+        sessie_views.handouts,
+        name="sessie-handouts",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/hand-outs/pdf/",
+        sessie_views.handouts_pdf,
+        name="sessie-handouts-pdf",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/hand-outs/<int:deelnemer>/",
+        sessie_views.handout,
+        name="sessie-handout",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/bedenktijd/",
+        sessie_views.bedenktijd,
+        name="sessie-bedenktijd",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/casussen/<slug:casus>/",
+        sessie_views.casus,
+        name="sessie-casus",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/casussen/<slug:casus>/afspraak/",
+        sessie_views.afspraak,
+        name="sessie-afspraak",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/afspraken/",
+        sessie_views.afspraken,
+        name="sessie-afspraken",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/afronden/",
+        sessie_views.afronden,
+        name="sessie-afronden",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/samenvatting/",
+        sessie_views.samenvatting,
+        name="sessie-samenvatting",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/sessies/<int:pk>/samenvatting/pdf/",
+        sessie_views.samenvatting_pdf,
+        name="sessie-samenvatting-pdf",
+    ),
+    # /afspraken/<netwerk>/evaluaties/: step 6, later
+    path("afspraken/<slug:netwerk>/evaluaties/", sessie_views.evaluaties, name="evaluaties"),
+    path(
+        "afspraken/<slug:netwerk>/evaluaties/nieuw/",
+        sessie_views.evaluatie_nieuw,
+        name="evaluatie-nieuw",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/evaluaties/<int:pk>/",
+        sessie_views.evaluatie,
+        name="evaluatie",
+    ),
+    path(
+        "afspraken/<slug:netwerk>/evaluaties/<int:pk>/afspraken/<int:afspraak>/",
+        sessie_views.evaluatie_aanpassen,
+        name="evaluatie-aanpassen",
+    ),
 ]

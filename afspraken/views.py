@@ -21,7 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from afspraken.forms import AfspraakForm, PublicerenForm, SoortCasusForm
-from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, SoortCasus
+from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Sessie, SoortCasus
 from afspraken.pdf import pdf_van
 from afspraken.toegang import geweigerd, lid, regisseur
 from routekaart.types import HtmxHttpRequest
@@ -87,9 +87,13 @@ def netwerk(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> H
     """Regisseur: the editable table. Partner: the latest published version, read-only."""
     if lid_.is_regisseur:
         template = "afspraken/tabel.html"
+        ctx = _tabel_ctx(netwerk, lid_)
         if request.htmx:
             template += "#tabel"
-        return render(request, template, _tabel_ctx(netwerk, lid_))
+        else:
+            # The start page also lists the vredestijd sessions that are not closed yet.
+            ctx["sessies_bezig"] = list(Sessie.objects.van(netwerk).niet_afgerond())
+        return render(request, template, ctx)
     publicatie = Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first()
     return _publicatie_pagina(request, netwerk, lid_, publicatie)
 
@@ -119,10 +123,34 @@ def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> Htt
 def rij(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int) -> HttpResponse:
     """One row as shown in the table: what "Annuleren" swaps back in."""
     afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
+    weergave = _weergave(request)
     if not request.htmx:
-        return _naar_tabel(netwerk, f"#afspraak-{pk}")
+        return redirect(_terug(netwerk, afspraak, weergave))
     ctx = {"netwerk": netwerk, "afspraak": afspraak, "vandaag": timezone.localdate()}
-    return render(request, "afspraken/tabel.html#rij", ctx)
+    return render(request, RIJ_WEERGAVEN[weergave], ctx)
+
+
+# A row can be edited in place on two pages: the table, and the review of the vredestijd
+# session it came from (afspraken/sessie_views.py, fewer actions per row). `weergave` says which
+# row template to swap back in and where to go without JavaScript; only these names count.
+RIJ_WEERGAVEN = {
+    "tabel": "afspraken/tabel.html#rij",
+    "sessie": "afspraken/sessies/afspraken.html#rij",
+}
+
+
+def _weergave(request: HtmxHttpRequest) -> str:
+    weergave = request.POST.get("weergave") or request.GET.get("weergave")
+    return weergave if weergave in RIJ_WEERGAVEN else "tabel"
+
+
+def _terug(netwerk: Netwerk, afspraak: Afspraak, weergave: str) -> str:
+    """Where a page without JavaScript returns to after editing this row."""
+    if weergave == "sessie" and afspraak.sessie_id:
+        url = reverse("afspraken:sessie-afspraken", args=[netwerk.slug, afspraak.sessie_id])
+    else:
+        url = reverse("afspraken:netwerk", args=[netwerk.slug])
+    return f"{url}#afspraak-{afspraak.pk}"
 
 
 def _opslaan_met_versie(afspraak: Afspraak, form: AfspraakForm, user) -> Afspraak | None:
@@ -154,14 +182,22 @@ def wijzigen(
     form = AfspraakForm(
         _post(request), instance=afspraak, netwerk=netwerk, prefix=f"a{afspraak.pk}"
     )
-    ctx = {"netwerk": netwerk, "afspraak": afspraak, "form": form, "inline": request.htmx}
+    weergave = _weergave(request)
+    ctx = {
+        "netwerk": netwerk,
+        "afspraak": afspraak,
+        "form": form,
+        "inline": request.htmx,
+        "weergave": weergave,
+        "terug": _terug(netwerk, afspraak, weergave),
+    }
     if request.method == "POST" and form.is_valid():
         opgeslagen = _opslaan_met_versie(afspraak, form, request.user)
         if opgeslagen is not None:
             if request.htmx:
                 ctx.update(afspraak=opgeslagen, vandaag=timezone.localdate())
-                return render(request, "afspraken/tabel.html#rij", ctx)
-            return _naar_tabel(netwerk, f"#afspraak-{pk}")
+                return render(request, RIJ_WEERGAVEN[weergave], ctx)
+            return redirect(ctx["terug"])
         # Conflict: show what is saved now next to what this user typed; the form keeps the
         # typed values but carries the current versie, so saving again is a deliberate choice.
         jouw = form.cleaned_data
