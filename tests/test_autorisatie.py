@@ -22,12 +22,13 @@ from django.db import transaction
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from afspraken.models import Lidmaatschap, SoortCasus
+from afspraken.models import Evaluatie, Lidmaatschap, SoortCasus
 from afspraken.views import LINK_SALT
 from casussen.models import Casus, Fenomeen
 from routekaart.models import Actie, Pagina, PartnerRol, Stap
 from tests.afspraken.personas import *  # noqa: F403 (the persona fixtures)
 from tests.afspraken.personas import maak_afspraak, publiceer
+from tests.afspraken.sessie_hulp import maak_sessie
 
 PERSONAS = ("anoniem", "partner_a", "regisseur_a", "regisseur_b", "staff")
 
@@ -72,6 +73,45 @@ VOORBEELDEN = {
     "afspraken:versie": lambda d: {"netwerk": "gemeente-a", "nummer": 1},
     "afspraken:pdf": lambda d: {"netwerk": "gemeente-a", "nummer": 1},
     "afspraken:link": lambda d: {"netwerk": "gemeente-a", "nummer": 1},
+    "afspraken:sessies": lambda d: {"netwerk": "gemeente-a"},
+    "afspraken:sessie-nieuw": lambda d: {"netwerk": "gemeente-a"},
+    "afspraken:evaluaties": lambda d: {"netwerk": "gemeente-a"},
+    "afspraken:evaluatie-nieuw": lambda d: {"netwerk": "gemeente-a"},
+    "afspraken:evaluatie": lambda d: {"netwerk": "gemeente-a", "pk": d.evaluatie.pk},
+    "afspraken:evaluatie-aanpassen": lambda d: {
+        "netwerk": "gemeente-a",
+        "pk": d.evaluatie.pk,
+        "afspraak": d.afspraak.pk,
+    },
+    "afspraken:sessie-handout": lambda d: {
+        "netwerk": "gemeente-a",
+        "pk": d.sessie.pk,
+        "deelnemer": d.sessie.deelnemers.first().pk,
+    },
+    "afspraken:sessie-casus": lambda d: {
+        "netwerk": "gemeente-a",
+        "pk": d.sessie.pk,
+        "casus": d.sessie.eerste_casus().casus.slug,
+    },
+    "afspraken:sessie-afspraak": lambda d: {
+        "netwerk": "gemeente-a",
+        "pk": d.sessie.pk,
+        "casus": d.sessie.eerste_casus().casus.slug,
+    },
+    **{
+        f"afspraken:{naam}": lambda d: {"netwerk": "gemeente-a", "pk": d.sessie.pk}
+        for naam in (
+            "sessie",
+            "sessie-verdelen",
+            "sessie-handouts",
+            "sessie-handouts-pdf",
+            "sessie-bedenktijd",
+            "sessie-afspraken",
+            "sessie-afronden",
+            "sessie-samenvatting",
+            "sessie-samenvatting-pdf",
+        )
+    },
     "admin:view_on_site": lambda d: {
         "content_type_id": ContentType.objects.get_for_model(Stap).pk,
         "object_id": d.objecten["routekaart_stap"],
@@ -123,6 +163,29 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     "afspraken:rij": per_persona((302, 403, 302, 404, 404), (405,) * 5),
     "afspraken:verplaatsen": per_persona((405,) * 5, (302, 403, 302, 404, 404)),
     "afspraken:link": per_persona((405,) * 5, (302, 403, 302, 404, 404)),
+    # The vredestijd session and the evaluations: the regisseur of A only. Pages that only
+    # show something refuse POST; the forms answer an empty POST with their errors (200) or,
+    # where empty is valid (the deal's "Opslaan", no answers, closing), redirect.
+    "afspraken:sessies": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:sessie-nieuw": per_persona((302, 403, 200, 404, 404), (302, 403, 200, 404, 404)),
+    "afspraken:sessie": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:sessie-verdelen": per_persona((302, 403, 200, 404, 404), (302, 403, 302, 404, 404)),
+    "afspraken:sessie-handouts": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:sessie-handouts-pdf": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:sessie-handout": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:sessie-bedenktijd": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:sessie-casus": per_persona((302, 403, 200, 404, 404), (302, 403, 302, 404, 404)),
+    "afspraken:sessie-afspraak": per_persona((302, 403, 200, 404, 404), (302, 403, 200, 404, 404)),
+    "afspraken:sessie-afspraken": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:sessie-afronden": per_persona((405,) * 5, (302, 403, 302, 404, 404)),
+    "afspraken:sessie-samenvatting": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:sessie-samenvatting-pdf": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:evaluaties": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:evaluatie-nieuw": per_persona((302, 403, 200, 404, 404), (302, 403, 200, 404, 404)),
+    "afspraken:evaluatie": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:evaluatie-aanpassen": per_persona(
+        (302, 403, 200, 404, 404), (302, 403, 200, 404, 404)
+    ),
     # A signed link is the permission itself: anyone holding it may download.
     "afspraken:gedeelde-pdf": overal(200, 405),
     # The admin: staff only; everyone else is sent to the admin login (a logged-in non-staff
@@ -263,8 +326,15 @@ def data(content, netwerk_a, netwerk_b, partner_a, regisseur_a, regisseur_b, sta
         "afspraken_afspraak": afspraak.pk,
         "afspraken_publicatie": publicatie.pk,
     }
+    sessie = maak_sessie(netwerk_a)
+    evaluatie = Evaluatie.objects.create(
+        netwerk=netwerk_a, datum=sessie.datum, conclusie=Evaluatie.Conclusie.AANPASSEN
+    )
+    evaluatie.afspraken.add(afspraak)
     return SimpleNamespace(
         afspraak=afspraak,
+        sessie=sessie,
+        evaluatie=evaluatie,
         objecten=objecten,
         token=signing.TimestampSigner(salt=LINK_SALT).sign(str(publicatie.pk)),
         personas={

@@ -1,0 +1,416 @@
+"""The vredestijd session, step by step through the Django test client: prepare (new, copy),
+deal the cases (one click and by hand), the handouts, the facilitator screen, the plenary with
+its differences, an agreement from the case, review and closing, and the summary."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from afspraken.models import Afspraak, Antwoord, Deelnemer, Sessie, SessieCasus
+from casussen.models import Casus
+from routekaart.models import Stap
+from routekaart.views import laad_route
+from tests.afspraken.sessie_hulp import VIER, maak_sessie, pdf_tekst
+
+A = "gemeente-a"
+
+
+@pytest.fixture
+def regie(client, content, netwerk_a, regisseur_a, als):
+    """A logged-in regisseur of network A, with the content loaded."""
+    return als(client, regisseur_a)
+
+
+@pytest.fixture
+def sessie(regie, netwerk_a):
+    return maak_sessie(netwerk_a)
+
+
+def url(naam: str, *args) -> str:
+    return reverse(f"afspraken:{naam}", args=[A, *args])
+
+
+def nieuw_data(**extra) -> dict:
+    data = {
+        "datum": "2026-03-12",
+        "plaats": "Gemeentehuis",
+        "minuten_per_casus": "10",
+        "casussen": [c.pk for c in Casus.objects.all()],
+        "deelnemers-TOTAL_FORMS": "5",
+        "deelnemers-INITIAL_FORMS": "0",
+    }
+    for i, (naam, org, online) in enumerate(VIER):
+        data[f"deelnemers-{i}-naam"] = naam
+        data[f"deelnemers-{i}-organisatie"] = org
+        if online:
+            data[f"deelnemers-{i}-werkt_online"] = "on"
+    return data | extra
+
+
+class TestNieuweSessie:
+    def test_the_form_offers_all_eight_cases_ticked_and_blank_participant_rows(self, regie):
+        html = regie.get(url("sessie-nieuw")).content.decode()
+        assert html.count('name="casussen"') == 8
+        assert html.count("checked") == 8
+        assert "Werkt online met een professioneel profiel" in html
+
+    def test_it_creates_the_session_with_participants_and_cases(self, regie, netwerk_a):
+        response = regie.post(url("sessie-nieuw"), nieuw_data())
+        sessie = Sessie.objects.get(netwerk=netwerk_a)
+        assert response.url == url("sessie-verdelen", sessie.pk)
+        assert [(d.naam, d.organisatie, d.werkt_online) for d in sessie.deelnemers.all()] == VIER
+        assert sessie.casussen.count() == 8
+        assert sessie.minuten_per_casus == 10
+        assert sessie.status == Sessie.Status.VOORBEREIDING
+
+    def test_bad_input_gets_dutch_messages_and_keeps_what_was_typed(self, regie):
+        data = nieuw_data(datum="12 maart", minuten_per_casus="0", casussen=[])
+        data["deelnemers-4-organisatie"] = "Leerplicht zonder naam"
+        response = regie.post(url("sessie-nieuw"), data)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Vul een geldige datum in" in html
+        assert "Kies tussen 1 en 60 minuten." in html
+        assert "Kies minstens één voorbeeldcasus." in html
+        assert "Vul de naam van deze deelnemer in." in html
+        assert 'value="Leerplicht zonder naam"' in html
+        assert 'value="Ayla"' in html
+        assert not Sessie.objects.exists()
+
+    def test_a_session_needs_at_least_one_participant(self, regie):
+        data = nieuw_data()
+        for i in range(4):
+            data[f"deelnemers-{i}-naam"] = data[f"deelnemers-{i}-organisatie"] = ""
+            data.pop(f"deelnemers-{i}-werkt_online", None)
+        html = regie.post(url("sessie-nieuw"), data).content.decode()
+        assert "Voeg minstens één deelnemer toe." in html
+
+    def test_copy_previous_session_fills_participants_and_cases(self, regie, netwerk_a):
+        vorige = maak_sessie(netwerk_a, casussen=Casus.objects.filter(modus="online"))
+        html = regie.get(url("sessie-nieuw") + f"?kopie={vorige.pk}").content.decode()
+        assert "Overgenomen uit de sessie van" in html
+        for naam, org, _ in VIER:
+            assert f'value="{naam}"' in html
+            assert f'value="{org}"' in html
+        assert html.count("checked") == 4 + 2  # four online cases, two who work online
+
+    def test_copying_another_networks_session_is_a_404(self, regie, netwerk_b):
+        andere = maak_sessie(netwerk_b)
+        assert regie.get(url("sessie-nieuw") + f"?kopie={andere.pk}").status_code == 404
+
+
+class TestVerdelen:
+    def test_one_click_deals_online_cases_to_those_who_work_online(self, regie, sessie):
+        response = regie.post(url("sessie-verdelen", sessie.pk), {"actie": "verdeel"})
+        assert response.status_code == 302
+        online = {d.pk for d in sessie.deelnemers.filter(werkt_online=True)}
+        for sc in sessie.casussen.select_related("casus"):
+            ids = {d.pk for d in sc.deelnemers.all()}
+            assert ids
+            if sc.casus.modus == "online":
+                assert ids <= online
+        assert [d.sessiecasussen.count() for d in sessie.deelnemers.all()] == [2, 2, 2, 2]
+        sessie.refresh_from_db()
+        assert sessie.status == Sessie.Status.BEZIG
+
+    def test_without_online_participants_the_page_says_so_in_dutch(self, regie, netwerk_a):
+        sessie = maak_sessie(netwerk_a, deelnemers=[("Cor", "Jeugdboa", False)])
+        response = regie.post(url("sessie-verdelen", sessie.pk), {"actie": "verdeel"}, follow=True)
+        html = response.content.decode()
+        assert "Niemand werkt online met een professioneel profiel" in html
+        assert "blijven onverdeeld" in html
+
+    def test_a_case_can_be_moved_by_hand(self, regie, sessie):
+        regie.post(url("sessie-verdelen", sessie.pk), {"actie": "verdeel"})
+        sc = sessie.casussen.get(casus__modus="offline", volgorde=1)
+        dewi = sessie.deelnemers.get(naam="Dewi")
+        data = {"actie": "opslaan"}
+        for andere in sessie.casussen.all():
+            data[f"casus-{andere.pk}"] = [d.pk for d in andere.deelnemers.all()]
+        data[f"casus-{sc.pk}"] = [dewi.pk, ""]
+        regie.post(url("sessie-verdelen", sessie.pk), data)
+        assert list(sc.deelnemers.all()) == [dewi]
+
+    def test_moving_an_online_case_to_someone_offline_warns(self, regie, sessie):
+        sc = sessie.casussen.filter(casus__modus="online").first()
+        cor = sessie.deelnemers.get(naam="Cor")
+        response = regie.post(
+            url("sessie-verdelen", sessie.pk),
+            {"actie": "opslaan", f"casus-{sc.pk}": cor.pk},
+            follow=True,
+        )
+        assert "Cor werkt niet online" in response.content.decode()
+        assert list(sc.deelnemers.all()) == [cor]
+
+    def test_participants_of_another_session_cannot_be_assigned(self, regie, sessie, netwerk_a):
+        ander = maak_sessie(netwerk_a).deelnemers.first()
+        sc = sessie.casussen.first()
+        regie.post(
+            url("sessie-verdelen", sessie.pk), {"actie": "opslaan", f"casus-{sc.pk}": ander.pk}
+        )
+        assert sc.deelnemers.count() == 0
+
+    def test_the_page_shows_a_select_per_case(self, regie, sessie):
+        html = regie.get(url("sessie-verdelen", sessie.pk)).content.decode()
+        for sc in sessie.casussen.all():
+            assert f'name="casus-{sc.pk}"' in html
+        assert "Verdeel de casussen" in html
+
+
+class TestHandouts:
+    def test_a_handout_has_the_cases_and_the_guiding_questions_of_steps_1_to_5(self, regie, sessie):
+        regie.post(url("sessie-verdelen", sessie.pk), {"actie": "verdeel"})
+        ayla = sessie.deelnemers.get(naam="Ayla")
+        html = regie.get(url("sessie-handout", sessie.pk, ayla.pk)).content.decode()
+        assert "Hand-out voor Ayla" in html
+        for sc in ayla.sessiecasussen.all():
+            assert sc.casus.titel in html
+            assert "Verzonnen voorbeeld" in html
+        route, stappen = laad_route()
+        for slug in route.volgorde:
+            stap = stappen[slug]
+            for vraag in stap.vragen:
+                assert (vraag["tekst"] in html) is (stap.soort not in ("start", "evaluatie"))
+        assert 'class="schrijfruimte"' in html
+
+    def test_the_pdf_of_all_handouts_names_each_participant_and_their_cases(self, regie, sessie):
+        regie.post(url("sessie-verdelen", sessie.pk), {"actie": "verdeel"})
+        response = regie.get(url("sessie-handouts-pdf", sessie.pk))
+        assert response["Content-Type"] == "application/pdf"
+        tekst = pdf_tekst(response.content)
+        for d in sessie.deelnemers.all():
+            assert f"Hand-out voor {d.naam}" in tekst
+            for sc in d.sessiecasussen.all():
+                assert sc.casus.titel in tekst
+        assert Stap.objects.get(slug="bericht-duiden").vragen[0]["tekst"] in tekst
+
+    def test_a_participant_of_another_session_is_a_404(self, regie, sessie, netwerk_a):
+        ander = maak_sessie(netwerk_a).deelnemers.first()
+        assert regie.get(url("sessie-handout", sessie.pk, ander.pk)).status_code == 404
+
+
+class TestBedenktijd:
+    def test_it_marks_step_two_and_loads_the_timer_script(self, regie, sessie):
+        html = regie.get(url("sessie-bedenktijd", sessie.pk)).content.decode()
+        assert html.count('aria-current="step"') == 2  # the procedure and the session steps
+        assert "Neem 10 minuten om na te denken" in html
+        assert "js/timer.js" in html
+        assert ">10:00<" in html
+
+    def test_start_without_javascript_shows_the_end_time(self, regie, sessie, settings):
+        import time_machine
+
+        moment = datetime(2026, 3, 12, 14, 25, tzinfo=ZoneInfo("Europe/Amsterdam"))
+        with time_machine.travel(moment, tick=False):
+            response = regie.get(url("sessie-bedenktijd", sessie.pk) + "?start=nu&stap=2")
+            assert response.status_code == 302
+            html = regie.get(response.url).content.decode()
+        assert "Klaar om <time" in html
+        assert ">14:35</time>" in html
+
+    def test_the_marked_step_follows_the_query(self, regie, sessie):
+        html = regie.get(url("sessie-bedenktijd", sessie.pk) + "?stap=5").content.decode()
+        assert 'aria-current="step">Bekijk aan het einde alle afspraken' in html
+
+
+def antwoorden(sessie, **per_naam) -> dict:
+    data = {}
+    for d in sessie.deelnemers.all():
+        waarden = per_naam.get(d.naam, {})
+        for veld in ("duiding", "partners_betrekken", "welke_partners", "ingrijpen", "actie"):
+            data[f"d{d.pk}-{veld}"] = waarden.get(veld, "")
+    return data
+
+
+class TestPlenair:
+    def test_it_records_answers_and_shows_where_expectations_differ(self, regie, sessie):
+        sc = sessie.casussen.first()
+        data = antwoorden(
+            sessie,
+            Ayla={"partners_betrekken": "ja", "welke_partners": "politie", "duiding": "Dreiging"},
+            Bram={"partners_betrekken": "nee"},
+        )
+        response = regie.post(url("sessie-casus", sessie.pk, sc.casus.slug), data, follow=True)
+        html = response.content.decode()
+        assert Antwoord.objects.filter(sessie=sessie, casus=sc.casus).count() == 2
+        assert "Waar verschillen de verwachtingen?" in html
+        assert "1 van 2 zouden partners betrekken" in html
+        assert "1 van 2 zou de politie betrekken" in html
+        assert 'class="verschil-label"' in html
+
+    def test_with_htmx_it_returns_only_the_plenary_partial(self, regie, sessie):
+        sc = sessie.casussen.first()
+        data = antwoorden(sessie, Ayla={"ingrijpen": "ja"}, Bram={"ingrijpen": "ja"})
+        response = regie.post(
+            url("sessie-casus", sessie.pk, sc.casus.slug), data, HTTP_HX_REQUEST="true"
+        )
+        html = response.content.decode()
+        assert html.lstrip().startswith('<div id="plenair"')
+        assert "<html" not in html
+        assert "De antwoorden zijn opgeslagen." in html
+        assert "2 van 2 zouden ingrijpen" in html
+
+    def test_bad_input_keeps_what_was_typed(self, regie, sessie):
+        sc = sessie.casussen.first()
+        data = antwoorden(sessie, Ayla={"duiding": "x" * 301}, Bram={"actie": "Gesprek"})
+        data[f"d{sessie.deelnemers.get(naam='Cor').pk}-ingrijpen"] = "misschien"
+        html = regie.post(url("sessie-casus", sessie.pk, sc.casus.slug), data).content.decode()
+        assert "De duiding mag hoogstens 300 tekens lang zijn" in html
+        assert "Kies ja of nee." in html
+        assert 'value="Gesprek"' in html
+        assert not Antwoord.objects.exists()
+
+    def test_a_case_not_in_the_session_is_a_404(self, regie, netwerk_a):
+        sessie = maak_sessie(netwerk_a, casussen=Casus.objects.filter(modus="online"))
+        offline = Casus.objects.filter(modus="offline").first()
+        assert regie.get(url("sessie-casus", sessie.pk, offline.slug)).status_code == 404
+
+
+class TestAfspraakUitCasus:
+    def test_the_form_is_preset_from_the_case_and_the_participants(self, regie, sessie):
+        sc = sessie.casussen.select_related("casus__fenomeen").first()
+        response = regie.get(url("sessie-afspraak", sessie.pk, sc.casus.slug))
+        form = response.context["form"]
+        assert form["soort"].value() == sessie.netwerk.soorten.get(fenomeen=sc.casus.fenomeen).pk
+        assert form["wie"].value() == "Jongerenwerk, Politie, Jeugdboa, School"
+        assert form["status"].value() == "concept"
+
+    def test_saving_puts_a_concept_in_the_table_linked_to_session_and_case(self, regie, sessie):
+        sc = sessie.casussen.first()
+        soort = sessie.netwerk.soorten.get(fenomeen=sc.casus.fenomeen)
+        data = {
+            "nieuw-soort": soort.pk,
+            "nieuw-tekst": "Wie een oproep ziet, belt de wijkagent.",
+            "nieuw-wie": "Jongerenwerk, Politie",
+            "nieuw-status": "concept",
+        }
+        response = regie.post(url("sessie-afspraak", sessie.pk, sc.casus.slug), data)
+        afspraak = Afspraak.objects.get()
+        assert (afspraak.sessie, afspraak.casus, afspraak.netwerk) == (
+            sessie,
+            sc.casus,
+            sessie.netwerk,
+        )
+        assert afspraak.status == Afspraak.Status.CONCEPT
+        assert response.url.startswith(url("sessie-casus", sessie.pk, sc.casus.slug))
+        tabel = regie.get(url("netwerk")).content.decode()
+        assert "Wie een oproep ziet, belt de wijkagent." in tabel
+
+    def test_invalid_input_is_refused_by_the_tables_own_form(self, regie, sessie):
+        sc = sessie.casussen.first()
+        data = {
+            "nieuw-soort": "",
+            "nieuw-tekst": "",
+            "nieuw-wie": "Politie",
+            "nieuw-status": "concept",
+        }
+        html = regie.post(url("sessie-afspraak", sessie.pk, sc.casus.slug), data).content.decode()
+        assert "Kies een soort casus." in html
+        assert "Vul de afspraak in." in html
+        assert not Afspraak.objects.exists()
+
+
+class TestAfronden:
+    @pytest.fixture
+    def twee(self, sessie, netwerk_a):
+        cases = list(sessie.casussen.select_related("casus"))
+        soort = netwerk_a.soorten.get(naam="Algemeen")
+        eerste = Afspraak.objects.create(
+            netwerk=netwerk_a,
+            soort=soort,
+            tekst="Een",
+            wie="Politie",
+            sessie=sessie,
+            casus=cases[0].casus,
+        )
+        tweede = Afspraak.objects.create(
+            netwerk=netwerk_a,
+            soort=soort,
+            tekst="Twee",
+            wie="Politie",
+            sessie=sessie,
+            casus=cases[1].casus,
+            evaluatiedatum=date(2026, 5, 1),
+        )
+        return eerste, tweede
+
+    def test_the_review_lists_the_sessions_agreements_with_inline_edit(self, regie, sessie, twee):
+        html = regie.get(url("sessie-afspraken", sessie.pk)).content.decode()
+        for a in twee:
+            assert f'id="afspraak-{a.pk}"' in html
+            assert f'data-hx-get="{url("wijzigen", a.pk)}?weergave=sessie"' in html
+        assert "Sessie afronden" in html
+
+    def test_closing_fixes_the_agreements_and_sets_the_default_evaluation_date(
+        self, regie, sessie, twee
+    ):
+        response = regie.post(url("sessie-afronden", sessie.pk), follow=True)
+        eerste, tweede = (Afspraak.objects.get(pk=a.pk) for a in twee)
+        assert eerste.status == tweede.status == Afspraak.Status.VASTGESTELD
+        assert eerste.evaluatiedatum == date(2026, 9, 12)  # half a year after 12 March
+        assert tweede.evaluatiedatum == date(2026, 5, 1)  # kept
+        assert eerste.versie == 2
+        assert (
+            eerste.history.first().history_change_reason
+            == "Sessie van 12 maart 2026, Gemeentehuis afgerond"
+        )
+        sessie.refresh_from_db()
+        assert sessie.status == Sessie.Status.AFGEROND
+        html = response.content.decode()
+        assert f'href="{url("publiceren")}">Publiceren</a>' in html
+
+    def test_it_only_touches_this_sessions_agreements(self, regie, sessie, twee, afspraak_a):
+        afspraak_a.status = Afspraak.Status.CONCEPT
+        afspraak_a.save()
+        regie.post(url("sessie-afronden", sessie.pk))
+        afspraak_a.refresh_from_db()
+        assert afspraak_a.status == Afspraak.Status.CONCEPT
+
+
+class TestSamenvatting:
+    def test_the_summary_pdf_contains_participants_answers_differences_and_agreements(
+        self, regie, sessie, netwerk_a
+    ):
+        sc = sessie.casussen.select_related("casus").first()
+        ayla, bram = sessie.deelnemers.all()[:2]
+        Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=ayla, ingrijpen="ja")
+        Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=bram, ingrijpen="nee")
+        Afspraak.objects.create(
+            netwerk=netwerk_a,
+            soort=netwerk_a.soorten.get(naam="Algemeen"),
+            tekst="Bij twijfel belt het jongerenwerk de wijkagent.",
+            wie="Jongerenwerk, Politie",
+            sessie=sessie,
+            casus=sc.casus,
+        )
+        response = regie.get(url("sessie-samenvatting-pdf", sessie.pk))
+        tekst = pdf_tekst(response.content)
+        assert "Bij twijfel belt het jongerenwerk de wijkagent." in tekst
+        assert "Jongerenwerk, Politie" in tekst
+        for naam, *_ in VIER:
+            assert naam in tekst
+        assert "1 van 2 zouden ingrijpen" in tekst
+        assert sc.casus.titel in tekst
+
+    def test_the_summary_page_renders_the_same_content(self, regie, sessie):
+        html = regie.get(url("sessie-samenvatting", sessie.pk)).content.decode()
+        assert "Vredestijd-sessie Gemeente A" in html
+        assert "Download PDF" in html
+
+
+class TestLijst:
+    def test_it_lists_the_sessions_of_this_network_only(self, regie, sessie, netwerk_b):
+        maak_sessie(netwerk_b, datum=date(2025, 1, 2))
+        html = regie.get(url("sessies")).content.decode()
+        assert "12 maart 2026" in html
+        assert "2 januari 2025" not in html
+        assert "Kopieer vorige sessie" in html
+
+
+def test_deelnemer_and_sessiecasus_read_as_text(db, content, netwerk_a):
+    sessie = maak_sessie(netwerk_a)
+    assert str(sessie) == "12 maart 2026, Gemeentehuis"
+    assert str(Deelnemer.objects.first()) == "Ayla (Jongerenwerk)"
+    assert str(SessieCasus.objects.first()).endswith("(12 maart 2026, Gemeentehuis)")
