@@ -35,7 +35,7 @@ content: install
 	$(PY) manage.py load_content
 
 demo: install
-	$(PY) manage.py maak_demo --als-leeg
+	$(PY) manage.py maak_demo --als-leeg --adres http://$(HOST):$(PORT)
 
 run: install
 	$(PY) manage.py migrate --noinput

@@ -37,16 +37,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--adres",
+            default="",
+            help="adres van de site in de uitleg, bijv. http://127.0.0.1:8000",
+        )
+        parser.add_argument(
             "--password", help="wachtwoord voor beide accounts (anders gegenereerd)"
         )
         parser.add_argument(
             "--als-leeg", action="store_true", help="niets doen als er al een netwerk bestaat"
         )
 
-    def handle(self, *args, password=None, als_leeg=False, verbosity=1, **options):
+    def handle(self, *args, password=None, als_leeg=False, verbosity=1, adres="", **options):
         if als_leeg and Netwerk.objects.exists():
             if verbosity:
-                self.stdout.write("Er bestaat al een netwerk; demo niet aangemaakt.")
+                self.stdout.write(
+                    "Er bestaat al een netwerk; demo niet aangemaakt. Nieuw wachtwoord voor de "
+                    "demo-accounts: .venv/bin/python manage.py maak_demo --password <wachtwoord>"
+                )
             return
         pagina = Pagina.objects.filter(slug="afspraken-maken").first()
         voorbeelden = (pagina.extra.get("voorbeeldtabel") if pagina else None) or []
@@ -96,9 +104,7 @@ class Command(BaseCommand):
                 )
         if verbosity:
             self.stdout.write(self.style.SUCCESS(f"Demonetwerk {netwerk.naam} staat klaar."))
-            self.stdout.write(
-                f"Inloggen op {reverse('login')} (bijv. http://127.0.0.1:8000{reverse('login')}):"
-            )
+            self.stdout.write(f"Inloggen op {adres or 'http://127.0.0.1:8000'}{reverse('login')}:")
             for naam, rol, organisatie in ACCOUNTS:
                 self.stdout.write(
                     f"  gebruiker {naam!r} ({rol.label}, {organisatie}), wachtwoord {wachtwoord!r}"
