@@ -210,6 +210,17 @@ class TestBedenktijd:
         assert "Klaar om <time" in html
         assert ">14:35</time>" in html
 
+    def test_a_start_time_that_is_not_a_time_is_ignored(self, regie, sessie):
+        html = regie.get(
+            url("sessie-bedenktijd", sessie.pk) + "?start=gisteren&stap=x"
+        ).content.decode()
+        assert "Nog niet gestart." in html
+        assert 'aria-current="step">Neem 10 minuten' in html
+
+    def test_only_the_timer_page_loads_the_timer_script(self, regie, sessie):
+        for pagina in ("sessie", "sessie-verdelen", "sessie-afspraken", "sessie-samenvatting"):
+            assert "js/timer.js" not in regie.get(url(pagina, sessie.pk)).content.decode()
+
     def test_the_marked_step_follows_the_query(self, regie, sessie):
         html = regie.get(url("sessie-bedenktijd", sessie.pk) + "?stap=5").content.decode()
         assert 'aria-current="step">Bekijk aan het einde alle afspraken' in html
@@ -342,6 +353,48 @@ class TestAfronden:
             assert f'id="afspraak-{a.pk}"' in html
             assert f'data-hx-get="{url("wijzigen", a.pk)}?weergave=sessie"' in html
         assert "Sessie afronden" in html
+
+    def test_editing_in_place_swaps_back_the_review_row(self, regie, sessie, twee):
+        eerste = twee[0]
+        prefix = f"a{eerste.pk}"
+        formulier = regie.get(
+            url("wijzigen", eerste.pk) + "?weergave=sessie", HTTP_HX_REQUEST="true"
+        ).content.decode()
+        assert '<input type="hidden" name="weergave" value="sessie">' in formulier
+        assert f'data-hx-get="{url("rij", eerste.pk)}?weergave=sessie"' in formulier
+        data = {
+            f"{prefix}-soort": eerste.soort_id,
+            f"{prefix}-tekst": "Een, aangescherpt",
+            f"{prefix}-wie": "Politie",
+            f"{prefix}-status": "concept",
+            f"{prefix}-versie": eerste.versie,
+            "weergave": "sessie",
+        }
+        rij = regie.post(url("wijzigen", eerste.pk), data, HTTP_HX_REQUEST="true").content.decode()
+        assert rij.lstrip().startswith(f'<tr id="afspraak-{eerste.pk}">')
+        assert "Een, aangescherpt" in rij
+        assert "Omhoog" not in rij  # the review row, not the table's
+        assert sessie.eerste_casus().casus.titel in rij
+
+    def test_without_javascript_an_edit_returns_to_the_review(self, regie, sessie, twee):
+        eerste = twee[0]
+        prefix = f"a{eerste.pk}"
+        data = {
+            f"{prefix}-soort": eerste.soort_id,
+            f"{prefix}-tekst": "Een, aangescherpt",
+            f"{prefix}-wie": "Politie",
+            f"{prefix}-status": "concept",
+            f"{prefix}-versie": eerste.versie,
+            "weergave": "sessie",
+        }
+        response = regie.post(url("wijzigen", eerste.pk), data)
+        assert response.url == url("sessie-afspraken", sessie.pk) + f"#afspraak-{eerste.pk}"
+        terug = regie.get(url("rij", eerste.pk) + "?weergave=sessie")
+        assert terug.url == url("sessie-afspraken", sessie.pk) + f"#afspraak-{eerste.pk}"
+
+    def test_an_unknown_weergave_falls_back_to_the_table(self, regie, sessie, twee):
+        response = regie.get(url("rij", twee[0].pk) + "?weergave=../../geheim")
+        assert response.url == url("netwerk") + f"#afspraak-{twee[0].pk}"
 
     def test_closing_fixes_the_agreements_and_sets_the_default_evaluation_date(
         self, regie, sessie, twee

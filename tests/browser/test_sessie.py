@@ -1,0 +1,179 @@
+"""The vredestijd session in Debian's Chromium, the way an OOV-er runs it: prepare with four
+participants (two online), deal the cases, open a handout, start and pause the timer, record
+two participants' answers on one case and see the difference, add an agreement from the case,
+review, close the session, publish; the partner then sees the agreement. axe-core at desktop
+and phone width on every page of the flow; the Nu Html Checker over the same pages."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from afspraken.models import Afspraak, Netwerk, Rol, Sessie
+from tests.afspraken.personas import WACHTWOORD, maak_lid
+from tests.conftest import BREEDTES, axe_fouten, vnu_fouten
+
+pytestmark = pytest.mark.browser
+
+AFSPRAAK = "Wie online een oproep tot een vechtpartij ziet, belt dezelfde dag de wijkagent."
+DEELNEMERS = [
+    ("Ayla", "Jongerenwerk", True),
+    ("Bram", "Politie", True),
+    ("Cor", "Jeugdboa", False),
+    ("Dewi", "School", False),
+]
+
+
+def _inloggen(page, basis: str, naam: str) -> None:
+    page.goto(basis + reverse("login"))
+    page.get_by_label("Gebruikersnaam").fill(naam)
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen", exact=True).click()
+
+
+def _controleer(page, fouten: list[str], naam: str) -> None:
+    """axe at desktop and phone width; the page stays at desktop width afterwards."""
+    for breedte in (BREEDTES["telefoon"], BREEDTES["desktop"]):
+        page.set_viewport_size({"width": breedte, "height": 900})
+        if r := axe_fouten(page):
+            fouten.append(f"{naam} ({breedte}px):\n{r}")
+
+
+def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
+    page, live_server, live_content
+):
+    netwerk = Netwerk.objects.create(naam="Gemeente Zee", slug="gemeente-zee")
+    maak_lid("oov_zee", netwerk, Rol.REGISSEUR, "Gemeente Zee (OOV)")
+    maak_lid("partner_zee", netwerk, Rol.PARTNER, "Jongerenwerk")
+    basis = live_server.url
+    fouten: list[str] = []
+    page.set_viewport_size({"width": BREEDTES["desktop"], "height": 900})
+
+    _inloggen(page, basis, "oov_zee")
+    expect(page.locator("h1")).to_have_text("Afspraken van Gemeente Zee")
+    _controleer(page, fouten, "startpagina")
+
+    # Prepare: four participants, two of whom work online; all eight cases stay ticked.
+    page.get_by_role("link", name="Nieuwe sessie").first.click()
+    expect(page.locator("h1")).to_have_text("Nieuwe sessie")
+    page.get_by_label("Plaats").fill("Gemeentehuis, zaal 2")
+    for i, (naam, organisatie, online) in enumerate(DEELNEMERS):
+        rij = page.get_by_role("group", name=f"Deelnemer {i + 1}", exact=True)
+        rij.get_by_label("Naam").fill(naam)
+        rij.get_by_label("Organisatie").fill(organisatie)
+        if online:
+            rij.get_by_label("Werkt online met een professioneel profiel").check()
+    _controleer(page, fouten, "nieuwe sessie")
+    page.get_by_role("button", name="Sessie aanmaken").click()
+
+    # Step 1: deal with one click.
+    expect(page.locator("h1")).to_have_text("Stap 1: casussen verdelen")
+    page.get_by_role("button", name="Verdeel de casussen").click()
+    expect(page.locator(".meldingen")).to_contain_text("De casussen zijn verdeeld.")
+    sessie = Sessie.objects.get(netwerk=netwerk)
+    assert [d.sessiecasussen.count() for d in sessie.deelnemers.all()] == [2, 2, 2, 2]
+    _controleer(page, fouten, "verdelen")
+
+    # A handout.
+    page.get_by_role("link", name="Hand-out voor Ayla").click()
+    expect(page.locator("h1")).to_have_text("Hand-out voor Ayla")
+    expect(page.locator(".handout .casus")).to_have_count(2)
+    _controleer(page, fouten, "hand-out")
+
+    # Step 2: the timer, started and paused.
+    page.get_by_role("link", name="2. Bedenktijd").click()
+    expect(page.locator("[data-timer-klok]")).to_have_text("10:00")
+    expect(page.locator('.procedure li[aria-current="step"]')).to_contain_text("Neem 10 minuten")
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator("[data-timer-eind]")).to_contain_text("Klaar om")
+    expect(page.locator("[data-timer-klok]")).not_to_have_text("10:00", timeout=3000)
+    page.get_by_role("button", name="Pauzeer").click()
+    expect(page.locator("[data-timer-eind]")).to_have_text("Gepauzeerd.")
+    stil = page.locator("[data-timer-klok]").text_content()
+    page.wait_for_timeout(1200)
+    assert page.locator("[data-timer-klok]").text_content() == stil
+    expect(page.get_by_role("button", name="Ga verder")).to_be_visible()
+    _controleer(page, fouten, "bedenktijd")
+
+    # Step 3: two participants answer on the first case; the panel shows the difference.
+    page.get_by_role("link", name="Volgende: casussen bespreken").click()
+    expect(page.locator("h1")).to_contain_text("Bespreken:")
+    ayla = page.get_by_role("group", name="Ayla (Jongerenwerk)")
+    ayla.get_by_label("Duiding in één zin").fill("Een oproep tot een vechtpartij.")
+    ayla.get_by_role("group", name="Partners betrekken?").get_by_label("Ja").check()
+    ayla.get_by_label("Welke partners?").fill("politie")
+    bram = page.get_by_role("group", name="Bram (Politie)")
+    bram.get_by_role("group", name="Partners betrekken?").get_by_label("Nee").check()
+    page.get_by_role("button", name="Antwoorden opslaan").click()
+    paneel = page.locator(".verschillen")
+    expect(paneel).to_contain_text("1 van 2 zouden partners betrekken")
+    expect(paneel).to_contain_text("1 van 2 zouden geen partners betrekken")
+    expect(paneel.locator(".verschil-label").first).to_be_visible()
+    expect(page.locator("#antwoorden-kop")).to_be_focused()
+    _controleer(page, fouten, "plenair")
+
+    # Step 4: an agreement from the case, preset from the case and the participants.
+    casus_url = page.url
+    page.get_by_role("link", name=re.compile("^Afspraak toevoegen")).click()
+    expect(page.get_by_label("Wie zijn betrokken")).to_have_value(
+        "Jongerenwerk, Politie, Jeugdboa, School"
+    )
+    _controleer(page, fouten, "afspraak toevoegen")
+    page.get_by_label("Afspraak", exact=True).fill(AFSPRAAK)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#casus-afspraken-kop + ul")).to_contain_text(AFSPRAAK)
+    assert page.url.split("#")[0] == casus_url.split("#")[0]
+
+    # Step 5: review, close, publish.
+    page.get_by_role("link", name="5. Afspraken bekijken").click()
+    expect(page.locator("tbody tr")).to_contain_text(AFSPRAAK)
+    _controleer(page, fouten, "afspraken bekijken")
+    page.get_by_role("button", name="Sessie afronden").click()
+    expect(page.locator("tbody tr")).to_contain_text("Vastgesteld")
+    _controleer(page, fouten, "sessie afgerond")
+    page.get_by_role("link", name="Publiceren", exact=True).click()
+    page.get_by_role("button", name="Publiceren").click()
+    expect(page.locator(".publicatie__versie")).to_contain_text("Versie 1")
+
+    # The partner sees the new agreement.
+    page.get_by_role("button", name="Uitloggen").click()
+    _inloggen(page, basis, "partner_zee")
+    expect(page.locator("table")).to_contain_text(AFSPRAAK)
+
+    afspraak = Afspraak.objects.get(netwerk=netwerk)
+    assert (afspraak.sessie, afspraak.status) == (sessie, Afspraak.Status.VASTGESTELD)
+    assert afspraak.evaluatiedatum is not None
+    assert sessie.deelnemers.count() == 4
+    assert not fouten, "\n".join(fouten)
+
+    # The Nu Html Checker over the pages of the flow, rendered by the test client.
+    client = Client()
+    client.force_login(netwerk.lidmaatschappen.get(rol=Rol.REGISSEUR).user)
+    s, a = sessie.pk, netwerk.slug
+    ayla_pk = sessie.deelnemers.get(naam="Ayla").pk
+    eerste = sessie.eerste_casus().casus.slug
+    paden = [
+        f"/afspraken/{a}/",
+        f"/afspraken/{a}/sessies/",
+        f"/afspraken/{a}/sessies/nieuw/",
+        f"/afspraken/{a}/sessies/nieuw/?kopie={s}",
+        f"/afspraken/{a}/sessies/{s}/",
+        f"/afspraken/{a}/sessies/{s}/verdelen/",
+        f"/afspraken/{a}/sessies/{s}/hand-outs/{ayla_pk}/",
+        f"/afspraken/{a}/sessies/{s}/hand-outs/",
+        f"/afspraken/{a}/sessies/{s}/bedenktijd/",
+        f"/afspraken/{a}/sessies/{s}/casussen/{eerste}/",
+        f"/afspraken/{a}/sessies/{s}/casussen/{eerste}/afspraak/",
+        f"/afspraken/{a}/sessies/{s}/afspraken/",
+        f"/afspraken/{a}/sessies/{s}/samenvatting/",
+        f"/afspraken/{a}/evaluaties/",
+        f"/afspraken/{a}/evaluaties/nieuw/?sessie={s}",
+    ]
+    paginas = {}
+    for pad in paden:
+        response = client.get(pad)
+        assert response.status_code == 200, pad
+        paginas[pad] = response.content.decode()
+    assert vnu_fouten(paginas) == []
