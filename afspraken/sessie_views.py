@@ -9,6 +9,7 @@ agreements table's own (`afspraken.forms.AfspraakForm`, `afspraken.views._opslaa
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from html import unescape
 
 from django.conf import settings
 from django.contrib import messages
@@ -90,7 +91,7 @@ def _evaluatievragen() -> list[str]:
     route, stappen = laad_route()
     for slug in route.volgorde:
         if route[slug].soort == EVALUATIE:
-            return [strip_tags(v["tekst"]).strip() for v in stappen[slug].vragen]
+            return [unescape(strip_tags(v["tekst"])).strip() for v in stappen[slug].vragen]
     return []
 
 

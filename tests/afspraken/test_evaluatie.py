@@ -96,6 +96,12 @@ class TestEvaluatieFormulier:
         assert form["afspraken"].value() == [eigen.pk]
         assert "Ayla (Jongerenwerk)" in form["deelnemers"].value()
 
+    def test_an_evaluation_started_from_a_session_is_linked_to_it(self, regie, netwerk_a):
+        sessie = maak_sessie(netwerk_a)
+        eigen = maak_afspraak(netwerk_a, tekst="Uit de sessie", sessie=sessie)
+        regie.post(url("evaluatie-nieuw") + f"?sessie={sessie.pk}", evaluatie_data(eigen, "blijft"))
+        assert Evaluatie.objects.get().sessie == sessie
+
 
 class TestConclusies:
     def test_afspraak_blijft_moves_the_evaluation_date_half_a_year(self, regie, afspraak):
