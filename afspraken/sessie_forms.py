@@ -3,12 +3,34 @@ is always entered through afspraken.forms.AfspraakForm."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 
 from afspraken.models import Afspraak, Antwoord, Deelnemer, Evaluatie, Keuze, Netwerk, Sessie
 from casussen.models import Casus
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+class DatumInput(forms.DateInput):
+    """<input type="date">. Its value must be an ISO date or the HTML is invalid; a browser only
+    sends those, so anything else (typed without a date picker) is shown as empty, with the
+    field's error message."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return None
+        return super().format_value(value)
+
+
+DATUM = DatumInput()
 DATUM_FOUT = "Vul een geldige datum in, bijvoorbeeld 31-12-2026."
 
 

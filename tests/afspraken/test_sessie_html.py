@@ -1,0 +1,91 @@
+"""Every page of the vredestijd session and the evaluation, also with errors and a conflict,
+is valid HTML for the Nu Html Checker (one Java run)."""
+
+from datetime import date
+
+from django.urls import reverse
+
+from afspraken.models import Afspraak, Antwoord, Evaluatie
+from tests.afspraken.personas import maak_afspraak
+from tests.afspraken.sessie_hulp import maak_sessie
+from tests.conftest import vnu_fouten
+
+
+def test_the_session_and_evaluation_pages_are_valid_html(
+    client, content, netwerk_a, regisseur_a, als
+):
+    als(client, regisseur_a)
+    sessie = maak_sessie(netwerk_a)
+    a = netwerk_a.slug
+    client.post(reverse("afspraken:sessie-verdelen", args=[a, sessie.pk]), {"actie": "verdeel"})
+    sc = sessie.eerste_casus()
+    ayla, bram = sessie.deelnemers.all()[:2]
+    Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=ayla, ingrijpen="ja")
+    Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=bram, ingrijpen="nee")
+    afspraak = maak_afspraak(
+        netwerk_a,
+        tekst="Uit de sessie",
+        sessie=sessie,
+        casus=sc.casus,
+        evaluatiedatum=date(2020, 1, 1),
+    )
+    evaluatie = Evaluatie.objects.create(
+        netwerk=netwerk_a,
+        datum=date(2026, 9, 14),
+        conclusie=Evaluatie.Conclusie.AANPASSEN,
+        antwoorden={"0": {"vraag": "Ging het goed?", "antwoord": "Ja"}},
+    )
+    evaluatie.afspraken.add(afspraak)
+    s, e, pk = sessie.pk, evaluatie.pk, afspraak.pk
+    paginas = {}
+    for pad in [
+        f"/afspraken/{a}/",
+        f"/afspraken/{a}/sessies/{s}/",
+        f"/afspraken/{a}/sessies/{s}/hand-outs/",
+        f"/afspraken/{a}/sessies/{s}/bedenktijd/?stap=6",
+        f"/afspraken/{a}/sessies/{s}/afspraken/",
+        f"/afspraken/{a}/sessies/{s}/samenvatting/",
+        f"/afspraken/{a}/evaluaties/",
+        f"/afspraken/{a}/evaluaties/nieuw/?afspraak={pk}",
+        f"/afspraken/{a}/evaluaties/{e}/",
+        f"/afspraken/{a}/evaluaties/{e}/afspraken/{pk}/",
+        f"/afspraken/{a}/{pk}/wijzigen/?weergave=sessie",
+        f"/afspraken/{a}/{pk}/geschiedenis/",
+    ]:
+        response = client.get(pad)
+        assert response.status_code == 200, pad
+        paginas[pad] = response.content.decode()
+    # With errors, and the conflict beside the evaluation.
+    paginas["nieuwe sessie, fouten"] = client.post(
+        f"/afspraken/{a}/sessies/nieuw/",
+        {"datum": "x", "deelnemers-TOTAL_FORMS": "2", "deelnemers-INITIAL_FORMS": "0"},
+    ).content.decode()
+    paginas["casus, fouten"] = client.post(
+        f"/afspraken/{a}/sessies/{s}/casussen/{sc.casus.slug}/",
+        {f"d{ayla.pk}-ingrijpen": "misschien"},
+    ).content.decode()
+    paginas["casus, htmx"] = client.post(
+        f"/afspraken/{a}/sessies/{s}/casussen/{sc.casus.slug}/", {}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    paginas["evaluatie, fouten"] = client.post(
+        f"/afspraken/{a}/evaluaties/nieuw/", {}
+    ).content.decode()
+    Afspraak.objects.filter(pk=pk).update(versie=7)
+    paginas["aanpassen, conflict"] = client.post(
+        f"/afspraken/{a}/evaluaties/{e}/afspraken/{pk}/",
+        {
+            f"a{pk}-soort": afspraak.soort_id,
+            f"a{pk}-tekst": "Nieuw",
+            f"a{pk}-wie": "Politie",
+            f"a{pk}-status": "concept",
+            f"a{pk}-versie": "1",
+        },
+    ).content.decode()
+    # The htmx partial is a fragment: check it inside a minimal document.
+    paginas["casus, htmx"] = (
+        '<!DOCTYPE html><html lang="nl"><head><title>x</title></head><body>'
+        + paginas["casus, htmx"]
+        + "</body></html>"
+    )
+    fouten = vnu_fouten(paginas)
+    assert not fouten, "\n".join(fouten)
