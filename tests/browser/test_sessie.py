@@ -177,3 +177,41 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
         assert response.status_code == 200, pad
         paginas[pad] = response.content.decode()
     assert vnu_fouten(paginas) == []
+
+
+def test_an_evaluation_revises_an_agreement_without_axe_violations(page, live_server, live_content):
+    netwerk = Netwerk.objects.create(naam="Gemeente Zee", slug="gemeente-zee")
+    maak_lid("oov_zee", netwerk, Rol.REGISSEUR, "Gemeente Zee (OOV)")
+    afspraak = Afspraak.objects.create(
+        netwerk=netwerk,
+        soort=netwerk.soorten.get(naam="Algemeen"),
+        tekst="De politie vraagt het jongerenwerk om duiding.",
+        wie="Politie, jongerenwerk",
+        status=Afspraak.Status.VASTGESTELD,
+        evaluatiedatum="2020-01-01",
+    )
+    fouten: list[str] = []
+    page.set_viewport_size({"width": BREEDTES["desktop"], "height": 900})
+    _inloggen(page, live_server.url, "oov_zee")
+    page.get_by_role("link", name=re.compile("^Evalueren")).click()
+    expect(page.locator("h1")).to_have_text("Nieuwe evaluatie")
+    _controleer(page, fouten, "nieuwe evaluatie")
+    page.get_by_label("Wie deden mee?").fill("Politie, jongerenwerk, OOV")
+    page.get_by_label("Waren de juiste partners betrokken", exact=False).fill("Ja, maar laat.")
+    page.get_by_label("Afspraak aanpassen").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("h1")).to_have_text("Afspraak aanpassen na de evaluatie")
+    expect(page.locator(".naast-elkaar")).to_contain_text("Ja, maar laat.")
+    _controleer(page, fouten, "aanpassen na evaluatie")
+    page.get_by_label("Afspraak", exact=True).fill(
+        "De politie vraagt het jongerenwerk binnen een dag."
+    )
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("h1")).to_contain_text("Evaluatie van")
+    _controleer(page, fouten, "evaluatie")
+    page.get_by_role("link", name=re.compile("^Geschiedenis")).click()
+    expect(page.locator(".geschiedenis__reden").first).to_contain_text("Evaluatie van")
+    _controleer(page, fouten, "geschiedenis")
+    afspraak.refresh_from_db()
+    assert afspraak.tekst == "De politie vraagt het jongerenwerk binnen een dag."
+    assert not fouten, "\n".join(fouten)
