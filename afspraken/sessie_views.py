@@ -51,6 +51,7 @@ from routekaart.views import laad_route
 SESSIE_PDF_CSS = "sessie-pdf.css"
 LEGE_RIJEN = 2  # blank participant rows offered below the filled ones
 MINSTE_RIJEN = 6
+MAX_RIJEN = 30  # as DeelnemerFormSet.max_num
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -171,6 +172,33 @@ def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> Htt
         initial = {"casussen": list(Casus.objects.values_list("pk", flat=True))}
         rijen = []
     initial["datum"] = timezone.localdate()
+    if request.method == "POST" and "meer_rijen" in request.POST:
+        # "Meer deelnemers": the same form again, unbound (no errors yet), with what was typed
+        # and four more empty rows. Works without JavaScript.
+        data = request.POST
+        initial = {
+            "datum": data.get("datum", ""),
+            "plaats": data.get("plaats", ""),
+            "minuten_per_casus": data.get("minuten_per_casus", ""),
+            "casussen": data.getlist("casussen"),
+        }
+        rijen = [
+            {
+                "naam": data.get(f"deelnemers-{i}-naam", ""),
+                "organisatie": data.get(f"deelnemers-{i}-organisatie", ""),
+                "werkt_online": bool(data.get(f"deelnemers-{i}-werkt_online")),
+            }
+            for i in range(min(_getal(data.get("deelnemers-TOTAL_FORMS")) or 0, MAX_RIJEN))
+        ]
+        rijen = (rijen + [{} for _ in range(LEGE_RIJEN * 2)])[:MAX_RIJEN]
+        ctx = {
+            "netwerk": netwerk,
+            "form": SessieForm(initial=initial),
+            "formset": DeelnemerFormSet(prefix="deelnemers", initial=rijen),
+            "vorige": vorige,
+            "kopie": None,
+        }
+        return render(request, "afspraken/sessies/nieuw.html", ctx)
     form = SessieForm(_post(request), initial=initial)
     formset = DeelnemerFormSet(_post(request), prefix="deelnemers", initial=_deelnemer_rijen(rijen))
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -275,6 +303,7 @@ def verdelen(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk:
         "deelnemers": s.deelnemers.prefetch_related("sessiecasussen"),
         "rijen": rijen,
         "meldingen": meldingen,
+        "verdeeld": any(sc.deelnemers.all() for sc in casussen),
     }
     return render(request, "afspraken/sessies/verdelen.html", ctx)
 

@@ -87,6 +87,17 @@ class TestNieuweSessie:
         html = regie.post(url("sessie-nieuw"), data).content.decode()
         assert "Voeg minstens één deelnemer toe." in html
 
+    def test_more_rows_keeps_what_was_typed_and_saves_nothing(self, regie):
+        data = nieuw_data(plaats="Zaal 3", meer_rijen="1")
+        response = regie.post(url("sessie-nieuw"), data)
+        html = response.content.decode()
+        assert not Sessie.objects.exists()
+        assert response.context["formset"].total_form_count() == 5 + 4
+        assert 'value="Zaal 3"' in html
+        assert 'value="Dewi"' in html
+        assert 'class="fout"' not in html
+        assert html.count("checked") == 8 + 2
+
     def test_copy_previous_session_fills_participants_and_cases(self, regie, netwerk_a):
         vorige = maak_sessie(netwerk_a, casussen=Casus.objects.filter(modus="online"))
         html = regie.get(url("sessie-nieuw") + f"?kopie={vorige.pk}").content.decode()
@@ -151,6 +162,17 @@ class TestVerdelen:
             url("sessie-verdelen", sessie.pk), {"actie": "opslaan", f"casus-{sc.pk}": ander.pk}
         )
         assert sc.deelnemers.count() == 0
+
+    def test_dealing_again_warns_that_it_replaces_the_hand_made_moves(self, regie, sessie):
+        assert (
+            "Opnieuw verdelen vervangt"
+            not in regie.get(url("sessie-verdelen", sessie.pk)).content.decode()
+        )
+        regie.post(url("sessie-verdelen", sessie.pk), {"actie": "verdeel"})
+        assert (
+            "Opnieuw verdelen vervangt"
+            in regie.get(url("sessie-verdelen", sessie.pk)).content.decode()
+        )
 
     def test_the_page_shows_a_select_per_case(self, regie, sessie):
         html = regie.get(url("sessie-verdelen", sessie.pk)).content.decode()
