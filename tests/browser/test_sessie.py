@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from afspraken.models import Afspraak, Netwerk, Rol, Sessie
 from tests.afspraken.personas import WACHTWOORD, maak_lid
+from tests.afspraken.sessie_hulp import maak_sessie
 from tests.conftest import BREEDTES, axe_fouten, vnu_fouten
 
 pytestmark = pytest.mark.browser
@@ -215,3 +216,33 @@ def test_an_evaluation_revises_an_agreement_without_axe_violations(page, live_se
     afspraak.refresh_from_db()
     assert afspraak.tekst == "De politie vraagt het jongerenwerk binnen een dag."
     assert not fouten, "\n".join(fouten)
+
+
+def test_the_timer_and_the_plenary_work_without_javascript(browser, live_server, live_content):
+    netwerk = Netwerk.objects.create(naam="Gemeente Zee", slug="gemeente-zee")
+    maak_lid("oov_zee", netwerk, Rol.REGISSEUR, "Gemeente Zee (OOV)")
+    sessie = maak_sessie(netwerk)
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    try:
+        _inloggen(page, live_server.url, "oov_zee")
+        page.goto(live_server.url + f"/afspraken/gemeente-zee/sessies/{sessie.pk}/bedenktijd/")
+        expect(page.get_by_role("button", name="Pauzeer")).to_be_hidden()
+        expect(page.locator("[data-timer-eind]")).to_contain_text("Nog niet gestart")
+        page.get_by_role("button", name="Start").click()
+        expect(page.locator("[data-timer-eind]")).to_contain_text("Klaar om")
+        page.reload()
+        expect(page.locator("[data-timer-eind]")).to_contain_text("Klaar om")
+        page.get_by_role("link", name="Opnieuw").click()
+        expect(page.locator("[data-timer-eind]")).to_contain_text("Nog niet gestart")
+
+        page.get_by_role("link", name="Volgende: casussen bespreken").click()
+        ayla = page.get_by_role("group", name="Ayla (Jongerenwerk)")
+        ayla.get_by_role("group", name="Ingrijpen?").get_by_label("Ja").check()
+        bram = page.get_by_role("group", name="Bram (Politie)")
+        bram.get_by_role("group", name="Ingrijpen?").get_by_label("Nee").check()
+        page.get_by_role("button", name="Antwoorden opslaan").click()
+        expect(page.locator(".meldingen")).to_contain_text("De antwoorden zijn opgeslagen.")
+        expect(page.locator(".verschillen")).to_contain_text("1 van 2 zouden ingrijpen")
+    finally:
+        context.close()
