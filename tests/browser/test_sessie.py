@@ -112,7 +112,7 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
     expect(paneel).to_contain_text("1 van 2 zouden partners betrekken")
     expect(paneel).to_contain_text("1 van 2 zouden geen partners betrekken")
     expect(paneel.locator(".verschil-label").first).to_be_visible()
-    expect(page.locator("#antwoorden-kop")).to_be_focused()
+    expect(page.locator("#verschillen-kop")).to_be_focused()
     _controleer(page, fouten, "plenair")
 
     # Step 4: an agreement from the case, preset from the case and the participants.
