@@ -66,6 +66,7 @@
         over = 0;
         eindTekst.textContent = "De tijd is om.";
         meld("De tijd is om.");
+        knoppen();
       } else if (gemeldeMinuten !== null && minuten < gemeldeMinuten) {
         meld(minutenTekst(s));
       }

@@ -246,3 +246,25 @@ def test_the_timer_and_the_plenary_work_without_javascript(browser, live_server,
         expect(page.locator(".verschillen")).to_contain_text("1 van 2 zouden ingrijpen")
     finally:
         context.close()
+
+
+def test_the_timer_announces_each_minute_and_the_end(page, live_server, live_content):
+    netwerk = Netwerk.objects.create(naam="Gemeente Zee", slug="gemeente-zee")
+    maak_lid("oov_zee", netwerk, Rol.REGISSEUR, "Gemeente Zee (OOV)")
+    sessie = maak_sessie(netwerk)
+    _inloggen(page, live_server.url, "oov_zee")
+    page.clock.install()
+    page.goto(live_server.url + f"/afspraken/gemeente-zee/sessies/{sessie.pk}/bedenktijd/")
+    melding = page.locator("[data-timer-melding]")
+    page.get_by_role("button", name="Start").click()
+    expect(melding).to_have_text("De tijd loopt. Nog 10 minuten.")
+    page.clock.run_for(30_000)
+    expect(page.locator("[data-timer-klok]")).to_have_text("9:30")
+    expect(melding).to_have_text("De tijd loopt. Nog 10 minuten.")  # not every second
+    page.clock.run_for(31_000)
+    expect(melding).to_have_text("Nog 9 minuten.")
+    page.clock.run_for(9 * 60_000)
+    expect(page.locator("[data-timer-klok]")).to_have_text("0:00")
+    expect(melding).to_have_text("De tijd is om.")
+    expect(page.get_by_role("button", name="Start")).to_be_visible()
+    expect(page.get_by_role("button", name="Pauzeer")).to_be_hidden()
