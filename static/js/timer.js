@@ -74,6 +74,22 @@
     }
   }
 
+  // A running timer survives a reload and the procedure's "Vorige/Volgende stap" links: its
+  // start time goes into the URL (?start=), the same parameter the server understands.
+  function bewaar() {
+    var start = eindMoment === null ? null : new Date(eindMoment - totaal * 1000).toISOString();
+    function zet(href) {
+      var url = new URL(href, window.location.href);
+      if (start) url.searchParams.set("start", start);
+      else url.searchParams.delete("start");
+      return url.toString();
+    }
+    window.history.replaceState(null, "", zet(window.location.href));
+    document.querySelectorAll("[data-timer-behoud]").forEach(function (link) {
+      link.href = zet(link.href);
+    });
+  }
+
   function stop() {
     if (interval !== null) window.clearInterval(interval);
     interval = null;
@@ -94,6 +110,7 @@
     interval = window.setInterval(toon, 250);
     eindTekst.textContent = "Klaar om " + tijdStip(eindMoment) + ".";
     meld("De tijd loopt. " + minutenTekst(over));
+    bewaar();
     knoppen();
     toon();
     pauzeKnop.focus();
@@ -104,6 +121,7 @@
     stop();
     eindTekst.textContent = "Gepauzeerd.";
     meld("Gepauzeerd. " + minutenTekst(over));
+    bewaar();
     knoppen();
     toon();
     startKnop.focus();
@@ -114,6 +132,7 @@
     over = totaal;
     eindTekst.textContent = "Nog niet gestart.";
     meld("De tijd staat weer op " + Math.round(totaal / 60) + " minuten.");
+    bewaar();
     knoppen();
     toon();
   }

@@ -263,6 +263,11 @@ def test_the_timer_announces_each_minute_and_the_end(page, live_server, live_con
     expect(melding).to_have_text("De tijd loopt. Nog 10 minuten.")  # not every second
     page.clock.run_for(31_000)
     expect(melding).to_have_text("Nog 9 minuten.")
+    # Moving on in the procedure keeps the timer running (its start is in the URL).
+    page.get_by_role("link", name="Volgende stap").click()
+    expect(page.locator('.procedure li[aria-current="step"]')).to_contain_text("Bespreek daarna")
+    expect(page.get_by_role("button", name="Pauzeer")).to_be_visible()
+    expect(page.locator("[data-timer-klok]")).to_have_text(re.compile(r"^[89]:\d\d$"))
     page.clock.run_for(9 * 60_000)
     expect(page.locator("[data-timer-klok]")).to_have_text("0:00")
     expect(melding).to_have_text("De tijd is om.")
