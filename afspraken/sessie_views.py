@@ -296,7 +296,7 @@ def verdelen(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk:
     if deelnemers and any(sc.deelnemers.all() for sc in casussen):
         zonder = [sc.casus.titel for sc in casussen if not sc.deelnemers.all()]
         if zonder:
-            meldingen.append("Nog zonder deelnemer: " + vredestijd._opsomming(zonder) + ".")
+            meldingen.append("Nog zonder deelnemer: " + vredestijd.opsomming(zonder) + ".")
     elif not deelnemers:
         meldingen.append("Er zijn geen deelnemers in deze sessie.")
     ctx = _sessie_ctx(netwerk, s, "verdelen") | {

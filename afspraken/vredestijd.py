@@ -43,7 +43,7 @@ class Verdeling:
     meldingen: list[str] = field(default_factory=list)
 
 
-def _opsomming(namen: Sequence[str]) -> str:
+def opsomming(namen: Sequence[str]) -> str:
     """ "a", "a en b", "a, b en c"."""
     namen = list(namen)
     if len(namen) <= 1:
@@ -109,7 +109,7 @@ def verdeel(casussen: Sequence[Kaart], deelnemers: Sequence[Persoon]) -> Verdeli
                 if len(titels) == 1
                 else f"de {len(titels)} ONLINE-casussen blijven"
             )
-            + f" onverdeeld: {_opsomming(titels)}. Zet bij een deelnemer ‘werkt online’ aan, "
+            + f" onverdeeld: {opsomming(titels)}. Zet bij een deelnemer ‘werkt online’ aan, "
             "of wijs de casus met de hand toe."
         )
 
@@ -133,11 +133,11 @@ def verdeel(casussen: Sequence[Kaart], deelnemers: Sequence[Persoon]) -> Verdeli
             "Er zijn meer deelnemers dan casussen. Zodat iedereen een casus heeft, krijgen "
             + ("deze casus" if len(dubbel) == 1 else "deze casussen")
             + " meer dan één deelnemer: "
-            + _opsomming([c.titel for c in casussen if c.id in dubbel])
+            + opsomming([c.titel for c in casussen if c.id in dubbel])
             + "."
         )
     if zonder:
-        namen = _opsomming([p.naam for p in zonder])
+        namen = opsomming([p.naam for p in zonder])
         meldingen.append(
             f"{namen} {'krijgt' if len(zonder) == 1 else 'krijgen'} geen casus: er is geen "
             "OFFLINE-casus voor wie niet online werkt. Kies meer OFFLINE-casussen of laat "
