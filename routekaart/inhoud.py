@@ -20,12 +20,14 @@ change them.
 from __future__ import annotations
 
 import contextvars
+import functools
 import threading
 import uuid
 from collections.abc import Callable, Hashable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
@@ -33,6 +35,8 @@ from django.db.models.signals import post_delete, post_save
 from casussen.models import Casus, Fenomeen
 from routekaart.models import Actie, ContentVersie, Pagina, PartnerRol, Stap
 from routekaart.route import Kaart, Route
+
+T = TypeVar("T")
 
 # Enough for every step x path on the map and the common choices; a full memo is emptied.
 MAX_HTML = 2000
@@ -53,25 +57,36 @@ class Inhoud:
     paginas: Mapping[str, Pagina]
     alarmstappen: tuple[str, ...]
     _html: dict = field(default_factory=dict, compare=False, repr=False)
+    _queries: dict = field(default_factory=dict, compare=False, repr=False)
     _slot: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
-    @property
-    def fenomeen_namen(self) -> dict[str, str]:
-        return {slug: f.kort for slug, f in self.fenomenen.items()}
+    @functools.cached_property
+    def fenomeen_namen(self) -> Mapping[str, str]:
+        return MappingProxyType({slug: f.kort for slug, f in self.fenomenen.items()})
 
-    def html(self, sleutel: tuple[Hashable, ...], maak: Callable[[], str]) -> str:
-        """HTML rendered once per snapshot by `maak()`. Only for HTML that follows from the
-        content and `sleutel` alone: never from the session, the user or the request."""
+    def html(self, sleutel: tuple[Hashable, ...], maak: Callable[[], T]) -> T:
+        """HTML (or what a page derives from the content and its URL) made once per snapshot by
+        `maak()`. Only for what follows from the content and `sleutel` alone: never from the
+        session, the user or the request. Nothing is kept when `maak()` raises (a 404)."""
+        return self._onthoud(self._html, sleutel, maak)
+
+    def query(self, query_string: str, maak: Callable[[], T]) -> T:
+        """What a route URL's query string means (the parsed, checked, normalised choices), once
+        per snapshot and query string. Apart from `html()`, so odd query strings cannot push the
+        rendered HTML out."""
+        return self._onthoud(self._queries, query_string, maak)
+
+    def _onthoud(self, tabel: dict, sleutel: Hashable, maak: Callable[[], T]) -> T:
         try:
-            return self._html[sleutel]
+            return tabel[sleutel]
         except KeyError:
             pass
-        html = maak()
+        waarde = maak()
         with self._slot:
-            if len(self._html) >= MAX_HTML:
-                self._html.clear()
-            self._html[sleutel] = html
-        return html
+            if len(tabel) >= MAX_HTML:
+                tabel.clear()
+            tabel[sleutel] = waarde
+        return waarde
 
 
 _snapshot: Inhoud | None = None

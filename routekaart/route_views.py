@@ -9,6 +9,7 @@ answers the next step's panel and pushes the next URL.
 from __future__ import annotations
 
 from dataclasses import replace
+from types import MappingProxyType
 
 from django import forms
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -96,10 +97,24 @@ class _Wandeling:
         self.inhoud = inhoud.huidige()
         self.route: Route
         self.route, self.stappen = laad_route(self.inhoud)
-        self.casus = _casus(request, self.inhoud)
         self.fenomenen = self.inhoud.fenomeen_namen
-        self.keuzes = wandeling.lees_keuzes(request.GET, self.route, self.fenomenen, self.casus)
         self.alarmstappen = self.inhoud.alarmstappen
+        # The query string means the same until the content changes: parsed and checked once
+        # (a 404 is never kept, so it is raised again on every request).
+        self.casus, self.keuzes, self._query = self.inhoud.query(
+            request.META.get("QUERY_STRING", ""), lambda: self._lees(request)
+        )
+
+    def _lees(self, request: HtmxHttpRequest) -> tuple[Casus | None, Keuzes, str]:
+        casus = _casus(request, self.inhoud)
+        keuzes = wandeling.lees_keuzes(request.GET, self.route, self.fenomenen, casus)
+        # Shared by the requests that follow: read-only.
+        keuzes = replace(keuzes, antwoorden=MappingProxyType(dict(keuzes.antwoorden)))
+        return casus, keuzes, keuzes.query(self.route)
+
+    def query(self, keuzes: Keuzes) -> str:
+        """The normalised query string of `keuzes`; the request's own is computed once."""
+        return self._query if keuzes is self.keuzes else keuzes.query(self.route)
 
     def pad(self, slug: str, keuzes: Keuzes | None = None) -> list[str]:
         return wandeling.pad(self.route, slug, keuzes or self.keuzes, self.alarmstappen)
@@ -161,16 +176,30 @@ def _hints(stap: Stap, keuzes: Keuzes) -> list[dict]:
 
 
 # The parts of a step's panel that follow from the content and the step's URL alone (partials of
-# routekaart/stap.html): rendered once per content version, step and choices.
-FRAGMENTEN = ("casus", "boven", "acties", "contextvragen", "extra_uitleg", "einde", "antwoorden")
+# routekaart/stap.html, in the panel's order): rendered once per content version, step and choices.
+FRAGMENTEN = (
+    "kop",
+    "formulier_open",
+    "contextvragen",
+    "vragen_open",
+    "vragen_dicht",
+    "notitieveld",
+    "formulier_dicht",
+    "slot",
+)
 
 
-def _fragmenten(w: _Wandeling, slug: str, keuzes: Keuzes, pad: list[str]) -> dict:
-    """The panel's content-only HTML. Its context is built here from the snapshot and the
-    choices in the URL, never from the request, so no tick, note, user or CSRF token gets in."""
+def _staat(w: _Wandeling, slug: str, keuzes: Keuzes) -> dict:
+    """What a step's page takes from the content and the choices in its URL: the path (Http404
+    when the choices do not lead to `slug`), the title, the form's URL and the panel's
+    content-only HTML. Made once per content version, step and normalised query, from the
+    snapshot and the choices alone, never from the request: no tick, note, user or CSRF token
+    gets in."""
     route, stap = w.route, w.stappen[slug]
 
     def maak() -> dict:
+        pad = w.pad(slug, keuzes)
+        actie_url = w.url(slug, keuzes)
         ctx = {
             "route": route,
             "stap": stap,
@@ -184,6 +213,10 @@ def _fragmenten(w: _Wandeling, slug: str, keuzes: Keuzes, pad: list[str]) -> dic
                 for r in w.beslissingen(pad[:-1], keuzes)
             ],
             "eerder": keuzes.antwoorden.get(stap.sleutel, "") if stap.soort == BESLISSING else "",
+            "actie_url": actie_url,
+            "max_notitie": MAX_NOTITIE,
+            "minikaart": kaart_html(w.inhoud, slug, pad, klein=True),
+            "basislinks": {"opnieuw": reverse("routekaart:opnieuw")},
         }
         if stap.soort == START:
             ctx["context_vragen"] = [
@@ -215,7 +248,7 @@ def _fragmenten(w: _Wandeling, slug: str, keuzes: Keuzes, pad: list[str]) -> dic
             ]
         html = {n: render_to_string(f"routekaart/stap.html#{n}", ctx) for n in FRAGMENTEN}
         # Each question twice, unticked and ticked: which one is shown is the session's business.
-        html["vragen"] = tuple(
+        vragen = tuple(
             tuple(
                 render_to_string(
                     "routekaart/stap.html#vraag",
@@ -225,43 +258,50 @@ def _fragmenten(w: _Wandeling, slug: str, keuzes: Keuzes, pad: list[str]) -> dic
             )
             for i, vraag in enumerate(stap.vragen)
         )
-        return html
+        return {
+            "pad": tuple(pad),
+            "actie_url": actie_url,
+            "paginatitel": _paginatitel(route, stap),
+            "f": html,
+            "vragen": vragen,
+        }
 
-    return w.inhoud.html(("stap", slug, keuzes.query(route)), maak)
+    return w.inhoud.html(("stap", slug, w.query(keuzes)), maak)
 
 
 def _stap_ctx(request, w: _Wandeling, slug: str, keuzes: Keuzes, form=None) -> dict:
     """The context of one step's page or panel: cached content fragments, plus what is this
     walker's own (ticks, notes, the review, the network's agreements), rendered every time."""
-    route, stap = w.route, w.stappen[slug]
-    pad = w.pad(slug, keuzes)
-    if form is not None and form.is_bound and stap.soort != START:
-        aangevinkt = form.cleaned_data.get("vragen", []) if hasattr(form, "cleaned_data") else []
-        notitie = form.data.get("notitie", "")
-    else:
-        bewaard = wandeling.ingevuld(request.session, slug)
-        aangevinkt, notitie = bewaard["vragen"], bewaard["notitie"]
-    fragmenten = _fragmenten(w, slug, keuzes, pad)
-    aangevinkt = {int(i) for i in aangevinkt}
+    stap = w.stappen[slug]
+    staat = _staat(w, slug, keuzes)
     ctx = {
         "stap": stap,
-        "f": fragmenten,
-        "minikaart": kaart_html(w.inhoud, slug, pad, klein=True),
-        "vragen_html": SafeString(
-            "".join(v[i in aangevinkt] for i, v in enumerate(fragmenten["vragen"]))
-        ),
-        "paginatitel": _paginatitel(route, stap),
-        "actie_url": w.url(slug, keuzes),
+        "f": staat["f"],
+        "paginatitel": staat["paginatitel"],
         "form": form,
-        "notitie": notitie,
         "notitie_fout": form.errors.get("notitie") if form is not None else None,
-        "max_notitie": MAX_NOTITIE,
         "deel": False,
+        "vragen_html": None,
+        "terugblik": None,
     }
+    if stap.soort != START:
+        if form is not None and form.is_bound:
+            aangevinkt = (
+                form.cleaned_data.get("vragen", []) if hasattr(form, "cleaned_data") else []
+            )
+            notitie = form.data.get("notitie", "")
+        else:
+            bewaard = wandeling.ingevuld(request.session, slug)
+            aangevinkt, notitie = bewaard["vragen"], bewaard["notitie"]
+        aangevinkt = {int(i) for i in aangevinkt}
+        ctx["notitie"] = notitie
+        ctx["vragen_html"] = SafeString(
+            "".join(v[i in aangevinkt] for i, v in enumerate(staat["vragen"]))
+        )
     if stap.alarm:
         ctx["afspraken"] = afspraken_voor_route(request.user, keuzes.fenomeen_slug)
     if stap.terugblik:
-        ctx["terugblik"] = _ingevulde_stappen(request, w, pad[:-1])
+        ctx["terugblik"] = _ingevulde_stappen(request, w, staat["pad"][:-1])
     return ctx
 
 
@@ -321,7 +361,7 @@ def stap(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
-    w.pad(slug)  # 404 before anything else when the answers do not lead here
+    _staat(w, slug, w.keuzes)  # 404 before anything else when the answers do not lead here
     stap = w.stappen[slug]
     if request.method == "GET":
         return _toon(request, _stap_ctx(request, w, slug, w.keuzes))
