@@ -13,10 +13,12 @@ from types import MappingProxyType
 
 from django import forms
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -178,12 +180,14 @@ def _hints(stap: Stap, keuzes: Keuzes) -> list[dict]:
 # The parts of a step's panel that follow from the content and the step's URL alone (partials of
 # routekaart/stap.html, in the panel's order): rendered once per content version, step and choices.
 FRAGMENTEN = (
+    "titel",
     "kop",
     "formulier_open",
     "contextvragen",
     "vragen_open",
     "vragen_dicht",
     "notitieveld",
+    "notitie_dicht",
     "formulier_dicht",
     "slot",
 )
@@ -217,6 +221,7 @@ def _staat(w: _Wandeling, slug: str, keuzes: Keuzes) -> dict:
             "max_notitie": MAX_NOTITIE,
             "minikaart": kaart_html(w.inhoud, slug, pad, klein=True),
             "basislinks": {"opnieuw": reverse("routekaart:opnieuw")},
+            "paginatitel": _paginatitel(route, stap),
         }
         if stap.soort == START:
             ctx["context_vragen"] = [
@@ -261,7 +266,7 @@ def _staat(w: _Wandeling, slug: str, keuzes: Keuzes) -> dict:
         return {
             "pad": tuple(pad),
             "actie_url": actie_url,
-            "paginatitel": _paginatitel(route, stap),
+            "paginatitel": ctx["paginatitel"],
             "f": html,
             "vragen": vragen,
         }
@@ -269,22 +274,39 @@ def _staat(w: _Wandeling, slug: str, keuzes: Keuzes) -> dict:
     return w.inhoud.html(("stap", slug, w.query(keuzes)), maak)
 
 
-def _stap_ctx(request, w: _Wandeling, slug: str, keuzes: Keuzes, form=None) -> dict:
-    """The context of one step's page or panel: cached content fragments, plus what is this
-    walker's own (ticks, notes, the review, the network's agreements), rendered every time."""
+def _live(naam: str, ctx: dict) -> str:
+    """One of stap.html's live partials (never cached: it shows the session's or the user's)."""
+    return render_to_string(f"routekaart/stap.html#{naam}", ctx)
+
+
+def _stap_ctx(
+    request: HtmxHttpRequest, w: _Wandeling, slug: str, keuzes: Keuzes, form=None, deel=False
+) -> dict:
+    """The context of one step's page, with its panel (`paneel`) put together from the cached
+    content fragments and, rendered every time, what is this walker's own: the ticks, the note,
+    the review, the network's agreements, form errors and the CSRF token. See stap.html."""
     stap = w.stappen[slug]
     staat = _staat(w, slug, keuzes)
-    ctx = {
-        "stap": stap,
-        "f": staat["f"],
-        "paginatitel": staat["paginatitel"],
-        "form": form,
-        "notitie_fout": form.errors.get("notitie") if form is not None else None,
-        "deel": False,
-        "vragen_html": None,
-        "terugblik": None,
-    }
-    if stap.soort != START:
+    f = staat["f"]
+    # One token for the page: both forms of the panel and (full page) base.html's htmx header.
+    csrf_token = get_token(request)
+    csrf = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf_token)
+    delen = [f["titel"]] if deel else []
+    delen.append(f["kop"])
+    if stap.terugblik:
+        delen.append(
+            _live("terugblik", {"terugblik": _ingevulde_stappen(request, w, staat["pad"][:-1])})
+        )
+    if stap.alarm:
+        afspraken = afspraken_voor_route(request.user, keuzes.fenomeen_slug)
+        if afspraken:
+            delen.append(_live("afspraken", {"afspraken": afspraken}))
+    delen += [f["formulier_open"], csrf]
+    if form is not None and form.errors:
+        delen.append(_live("fouten", {"form": form, "stap": stap}))
+    if stap.soort == START:
+        delen.append(f["contextvragen"])
+    else:
         if form is not None and form.is_bound:
             aangevinkt = (
                 form.cleaned_data.get("vragen", []) if hasattr(form, "cleaned_data") else []
@@ -294,15 +316,21 @@ def _stap_ctx(request, w: _Wandeling, slug: str, keuzes: Keuzes, form=None) -> d
             bewaard = wandeling.ingevuld(request.session, slug)
             aangevinkt, notitie = bewaard["vragen"], bewaard["notitie"]
         aangevinkt = {int(i) for i in aangevinkt}
-        ctx["notitie"] = notitie
-        ctx["vragen_html"] = SafeString(
-            "".join(v[i in aangevinkt] for i, v in enumerate(staat["vragen"]))
-        )
-    if stap.alarm:
-        ctx["afspraken"] = afspraken_voor_route(request.user, keuzes.fenomeen_slug)
-    if stap.terugblik:
-        ctx["terugblik"] = _ingevulde_stappen(request, w, staat["pad"][:-1])
-    return ctx
+        delen.append(f["vragen_open"])
+        delen += (v[i in aangevinkt] for i, v in enumerate(staat["vragen"]))
+        delen.append(f["vragen_dicht"])
+        notitie_fout = form.errors.get("notitie") if form is not None else None
+        if notitie_fout:
+            delen.append(_live("notitiefout", {"stap": stap, "notitie_fout": notitie_fout}))
+        else:
+            delen.append(f["notitieveld"])
+        delen += [conditional_escape(notitie), f["notitie_dicht"]]
+    delen += [f["formulier_dicht"], csrf, f["slot"]]
+    return {
+        "paneel": SafeString("".join(delen)),
+        "paginatitel": staat["paginatitel"],
+        "csrf_token": csrf_token,
+    }
 
 
 def _ingevulde_stappen(request, w: _Wandeling, pad: list[str]) -> list[dict]:
@@ -324,13 +352,23 @@ def _ingevulde_stappen(request, w: _Wandeling, pad: list[str]) -> list[dict]:
     return rijen
 
 
-def _toon(request: HtmxHttpRequest, ctx: dict, status: int = 200) -> HttpResponse:
+def _toon(
+    request: HtmxHttpRequest, w: _Wandeling, slug: str, keuzes: Keuzes, form=None, status=200
+) -> HttpResponse:
     """The full page, or for an htmx request (not a history restore) only the step panel."""
-    template = "routekaart/stap.html"
     if request.htmx and not request.htmx.history_restore_request:
-        template += "#stap"
-        ctx["deel"] = True
-    return render(request, template, ctx, status=status)
+        return _deel(request, w, slug, keuzes, form, status)
+    ctx = _stap_ctx(request, w, slug, keuzes, form)
+    return render(request, "routekaart/stap.html", ctx, status=status)
+
+
+def _deel(
+    request: HtmxHttpRequest, w: _Wandeling, slug: str, keuzes: Keuzes, form=None, status=200
+) -> HttpResponse:
+    """Only the step panel (what htmx swaps into #wandeling), without the page around it."""
+    return HttpResponse(
+        _stap_ctx(request, w, slug, keuzes, form, deel=True)["paneel"], status=status
+    )
 
 
 # -- views ---------------------------------------------------------------------------------------
@@ -364,20 +402,20 @@ def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
     _staat(w, slug, w.keuzes)  # 404 before anything else when the answers do not lead here
     stap = w.stappen[slug]
     if request.method == "GET":
-        return _toon(request, _stap_ctx(request, w, slug, w.keuzes))
+        return _toon(request, w, slug, w.keuzes)
 
     keuzes = w.keuzes
     if stap.soort == START:
         form = ContextForm(w.fenomenen, request.POST)
         if not form.is_valid():
-            return _toon(request, _stap_ctx(request, w, slug, keuzes, form))
+            return _toon(request, w, slug, keuzes, form)
         d = form.cleaned_data
         keuzes = keuzes.met_context(d["modus"], d["rol"], d["fenomeen"])
         doel = stap.volgende
     else:
         form = StapForm(stap, request.POST)
         if not form.is_valid():
-            return _toon(request, _stap_ctx(request, w, slug, keuzes, form))
+            return _toon(request, w, slug, keuzes, form)
         wandeling.bewaar(
             request.session, slug, form.cleaned_data["vragen"], form.cleaned_data["notitie"]
         )
@@ -388,7 +426,7 @@ def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
         elif stap.soort == BESLISSING:
             if antwoord not in ("ja", "nee") or (stap.alarm and keuzes.alarm and antwoord == "nee"):
                 form.add_error(None, "Kies Ja of Nee.")
-                return _toon(request, _stap_ctx(request, w, slug, keuzes, form), status=400)
+                return _toon(request, w, slug, keuzes, form, status=400)
             keuzes = keuzes.met_antwoord(stap.sleutel, antwoord)
             doel = w.route.volgende(slug, antwoord)
         elif stap.soort == EVALUATIE:
@@ -398,9 +436,7 @@ def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
 
     url = w.url(doel, keuzes)
     if request.htmx:
-        ctx = _stap_ctx(request, w, doel, keuzes)
-        ctx["deel"] = True
-        return push_url(render(request, "routekaart/stap.html#stap", ctx), url)
+        return push_url(_deel(request, w, doel, keuzes), url)
     return HttpResponseRedirect(url, status=303)
 
 
