@@ -39,4 +39,16 @@ def _links(script_prefix: str, debug: bool) -> dict[str, str]:
 
 
 def links(request) -> dict:
-    return {"basislinks": _links(get_script_prefix(), settings.DEBUG)}
+    basislinks = _links(get_script_prefix(), settings.DEBUG)
+    pad = request.path
+    # Which menu item is the current page (aria-current): the same tests base.html and
+    # _account_menu.html made with |slice, once in Python.
+    huidig = {
+        "route": pad[:7] == "/route/",
+        "partners": pad[:10] == basislinks["partners"],
+        "casussen": pad[:10] == basislinks["casussen"],
+        "afspraken_maken": pad == basislinks["afspraken_maken"],
+        "afspraken": pad[:11] == "/afspraken/",
+        "login": pad == "/inloggen/",
+    }
+    return {"basislinks": basislinks, "menu_huidig": huidig}
