@@ -70,11 +70,20 @@ class Inhoud:
         session, the user or the request. Nothing is kept when `maak()` raises (a 404)."""
         return self._onthoud(self._html, sleutel, maak)
 
-    def query(self, query_string: str, maak: Callable[[], T]) -> T:
-        """What a route URL's query string means (the parsed, checked, normalised choices), once
-        per snapshot and query string. Apart from `html()`, so odd query strings cannot push the
-        rendered HTML out."""
-        return self._onthoud(self._queries, query_string, maak)
+    def query(self, query_string: str, lees: Callable[[], tuple[T, str]]) -> T:
+        """What a route URL's query string means (the parsed, checked choices), once per
+        snapshot. `lees()` returns that and the query string's normal form; only a query string
+        already in normal form (as the site's own links write it) is kept, so the keys are
+        choices of the route and never whatever else a visitor typed into the address bar. Apart
+        from `html()`, so no query string can push the rendered HTML out."""
+        try:
+            return self._queries[query_string]
+        except KeyError:
+            pass
+        waarde, normaal = lees()
+        if normaal == query_string:
+            self._onthoud(self._queries, query_string, lambda: waarde)
+        return waarde
 
     def _onthoud(self, tabel: dict, sleutel: Hashable, maak: Callable[[], T]) -> T:
         try:

@@ -107,12 +107,13 @@ class _Wandeling:
             request.META.get("QUERY_STRING", ""), lambda: self._lees(request)
         )
 
-    def _lees(self, request: HtmxHttpRequest) -> tuple[Casus | None, Keuzes, str]:
+    def _lees(self, request: HtmxHttpRequest) -> tuple[tuple[Casus | None, Keuzes, str], str]:
         casus = _casus(request, self.inhoud)
         keuzes = wandeling.lees_keuzes(request.GET, self.route, self.fenomenen, casus)
         # Shared by the requests that follow: read-only.
         keuzes = replace(keuzes, antwoorden=MappingProxyType(dict(keuzes.antwoorden)))
-        return casus, keuzes, keuzes.query(self.route)
+        query = keuzes.query(self.route)
+        return (casus, keuzes, query), query
 
     def query(self, keuzes: Keuzes) -> str:
         """The normalised query string of `keuzes`; the request's own is computed once."""

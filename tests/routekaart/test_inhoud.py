@@ -104,3 +104,19 @@ class TestQueriesPerStep:
             client.get(pagina)
             with django_assert_num_queries(1):
                 assert client.get(pagina).status_code == 200
+
+
+class TestTheQueryMemo:
+    def test_only_query_strings_in_normal_form_are_kept(self, client, content):
+        normaal = url(STAP, modus="online", rol="boa")
+        anders = url(STAP, rol="boa", modus="online", iets="geheim")
+        assert client.get(normaal).status_code == 200
+        assert client.get(anders).status_code == 200
+        bewaard = inhoud.huidige()._queries
+        assert normaal.split("?", 1)[1] in bewaard
+        assert not any("geheim" in sleutel for sleutel in bewaard)
+
+    def test_a_404_is_not_kept(self, client, content):
+        for _ in range(2):
+            assert client.get(url(STAP, rol="onzin")).status_code == 404
+        assert not any("onzin" in sleutel for sleutel in inhoud.huidige()._queries)
