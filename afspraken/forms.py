@@ -6,7 +6,8 @@ from django import forms
 from afspraken.models import SOORT_MAX, TEKST_MAX, WIE_MAX, Afspraak, Netwerk, SoortCasus
 
 
-def _te_lang(wat: str, maximum: int) -> str:
+def te_lang(wat: str, maximum: int) -> str:
+    """The Dutch message for a text over its maximum length."""
     return f"{wat} mag hoogstens {maximum} tekens lang zijn (nu %(show_value)d)."
 
 
@@ -41,11 +42,11 @@ class AfspraakForm(forms.ModelForm):
             },
             "tekst": {
                 "required": "Vul de afspraak in.",
-                "max_length": _te_lang("De afspraak", TEKST_MAX),
+                "max_length": te_lang("De afspraak", TEKST_MAX),
             },
             "wie": {
                 "required": "Vul in wie er betrokken zijn.",
-                "max_length": _te_lang("Wie zijn betrokken", WIE_MAX),
+                "max_length": te_lang("Wie zijn betrokken", WIE_MAX),
             },
             "status": {"required": "Kies een status."},
             "evaluatiedatum": {"invalid": "Vul een geldige datum in, bijvoorbeeld 31-12-2026."},
@@ -69,7 +70,7 @@ class SoortCasusForm(forms.ModelForm):
         error_messages = {
             "naam": {
                 "required": "Vul een naam in.",
-                "max_length": _te_lang("De naam", SOORT_MAX),
+                "max_length": te_lang("De naam", SOORT_MAX),
             }
         }
 
@@ -90,5 +91,5 @@ class PublicerenForm(forms.Form):
         max_length=500,
         required=False,
         help_text="Bijvoorbeeld: na het overleg van 12 maart.",
-        error_messages={"max_length": _te_lang("De notitie", 500)},
+        error_messages={"max_length": te_lang("De notitie", 500)},
     )

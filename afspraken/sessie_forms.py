@@ -7,6 +7,7 @@ from datetime import date
 
 from django import forms
 
+from afspraken.forms import te_lang
 from afspraken.models import Afspraak, Antwoord, Deelnemer, Evaluatie, Keuze, Netwerk, Sessie
 from casussen.models import Casus
 
@@ -34,10 +35,6 @@ DATUM = DatumInput()
 DATUM_FOUT = "Vul een geldige datum in, bijvoorbeeld 31-12-2026."
 
 
-def _te_lang(wat: str, maximum: int) -> str:
-    return f"{wat} mag hoogstens {maximum} tekens lang zijn (nu %(show_value)d)."
-
-
 class CasusKeuze(forms.ModelMultipleChoiceField):
     def label_from_instance(self, casus: Casus) -> str:
         return f"{casus.titel} ({casus.get_modus_display().upper()}, {casus.fenomeen.kort})"
@@ -62,7 +59,7 @@ class SessieForm(forms.ModelForm):
         widgets = {"datum": DATUM}
         error_messages = {
             "datum": {"required": "Vul de datum van de sessie in.", "invalid": DATUM_FOUT},
-            "plaats": {"max_length": _te_lang("De plaats", 200)},
+            "plaats": {"max_length": te_lang("De plaats", 200)},
             "minuten_per_casus": {
                 "required": "Vul het aantal minuten in.",
                 "invalid": "Vul een heel aantal minuten in, bijvoorbeeld 10.",
@@ -82,8 +79,8 @@ class DeelnemerForm(forms.ModelForm):
         fields = ["naam", "organisatie", "werkt_online"]
         labels = {"werkt_online": "Werkt online met een professioneel profiel"}
         error_messages = {
-            "naam": {"max_length": _te_lang("De naam", 200)},
-            "organisatie": {"max_length": _te_lang("De organisatie", 200)},
+            "naam": {"max_length": te_lang("De naam", 200)},
+            "organisatie": {"max_length": te_lang("De organisatie", 200)},
         }
 
     def __init__(self, *args, **kwargs):
@@ -139,9 +136,9 @@ class AntwoordForm(forms.ModelForm):
             "actie": "Welke actie?",
         }
         error_messages = {
-            "duiding": {"max_length": _te_lang("De duiding", 300)},
-            "welke_partners": {"max_length": _te_lang("Welke partners", 300)},
-            "actie": {"max_length": _te_lang("De actie", 300)},
+            "duiding": {"max_length": te_lang("De duiding", 300)},
+            "welke_partners": {"max_length": te_lang("Welke partners", 300)},
+            "actie": {"max_length": te_lang("De actie", 300)},
         }
 
     def __init__(self, *args, **kwargs):
@@ -188,7 +185,7 @@ class EvaluatieForm(forms.ModelForm):
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
-                error_messages={"max_length": _te_lang("Het antwoord", 2000)},
+                error_messages={"max_length": te_lang("Het antwoord", 2000)},
             )
 
     def vraagvelden(self):
