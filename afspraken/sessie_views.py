@@ -41,7 +41,7 @@ from afspraken.models import (
 from afspraken.pdf import render_pdf
 from afspraken.sessie_forms import AntwoordForm, DeelnemerFormSet, EvaluatieForm, SessieForm
 from afspraken.toegang import regisseur
-from afspraken.views import _opslaan_met_versie, _post
+from afspraken.views import _conflictformulier, _opslaan_met_versie, _post
 from casussen.models import Casus
 from routekaart.models import Modus, Pagina
 from routekaart.route import EVALUATIE, START
@@ -664,8 +664,9 @@ def evaluatie_aanpassen(
     initial = {}
     if not a.evaluatiedatum or a.evaluatiedatum <= e.datum:
         initial["evaluatiedatum"] = half_jaar_na(e.datum)
-    prefix = f"a{a.pk}"
-    form = AfspraakForm(_post(request), instance=a, netwerk=netwerk, prefix=prefix, initial=initial)
+    form = AfspraakForm(
+        _post(request), instance=a, netwerk=netwerk, prefix=f"a{a.pk}", initial=initial
+    )
     ctx = {"netwerk": netwerk, "evaluatie": e, "afspraak": a, "form": form}
     if request.method == "POST" and form.is_valid():
         a._change_reason = str(e)
@@ -675,11 +676,7 @@ def evaluatie_aanpassen(
             )
             return _naar("evaluatie", netwerk.slug, e.pk)
         # Someone saved in between: keep what was typed, carry the current versie.
-        actueel = Afspraak.objects.van(netwerk).get(pk=a.pk)
-        data = request.POST.copy()
-        data[form.add_prefix("versie")] = str(actueel.versie)
-        kopie = Afspraak.objects.get(pk=a.pk)
-        form = AfspraakForm(data, instance=kopie, netwerk=netwerk, prefix=prefix)
+        actueel, form = _conflictformulier(request, form, netwerk, a.pk)
         ctx |= {"afspraak": actueel, "form": form, "conflict": True}
         return render(request, "afspraken/sessies/evaluatie_aanpassen.html", ctx, status=409)
     return render(request, "afspraken/sessies/evaluatie_aanpassen.html", ctx)

@@ -173,6 +173,19 @@ def _opslaan_met_versie(afspraak: Afspraak, form: AfspraakForm, user) -> Afspraa
     return nieuw
 
 
+def _conflictformulier(
+    request: HtmxHttpRequest, form: AfspraakForm, netwerk: Netwerk, pk: int
+) -> tuple[Afspraak, AfspraakForm]:
+    """After a refused save: the row as saved now, and a form that keeps what this user typed but
+    carries the current versie, so saving again is a deliberate choice."""
+    actueel = Afspraak.objects.van(netwerk).get(pk=pk)
+    data = request.POST.copy()
+    data[form.add_prefix("versie")] = str(actueel.versie)
+    # A separate instance: validating a bound form writes the typed values into it.
+    kopie = Afspraak.objects.get(pk=pk)
+    return actueel, AfspraakForm(data, instance=kopie, netwerk=netwerk, prefix=form.prefix)
+
+
 @require_http_methods(["GET", "POST"])
 @regisseur
 def wijzigen(
@@ -198,15 +211,9 @@ def wijzigen(
                 ctx.update(afspraak=opgeslagen, vandaag=timezone.localdate())
                 return render(request, RIJ_WEERGAVEN[weergave], ctx)
             return redirect(ctx["terug"])
-        # Conflict: show what is saved now next to what this user typed; the form keeps the
-        # typed values but carries the current versie, so saving again is a deliberate choice.
+        # Conflict: show what is saved now next to what this user typed.
         jouw = form.cleaned_data
-        actueel = Afspraak.objects.van(netwerk).get(pk=pk)
-        data = request.POST.copy()
-        data[form.add_prefix("versie")] = str(actueel.versie)
-        # A separate instance: validating a bound form writes the typed values into it.
-        kopie = Afspraak.objects.get(pk=pk)
-        form = AfspraakForm(data, instance=kopie, netwerk=netwerk, prefix=f"a{pk}")
+        actueel, form = _conflictformulier(request, form, netwerk, pk)
         ctx.update(afspraak=actueel, form=form, conflict=True, jouw=jouw)
         template = "afspraken/wijzigen.html"
         if request.htmx:
