@@ -6,7 +6,6 @@ making a PDF never makes a network request (not even to ourselves) and cannot be
 
 from __future__ import annotations
 
-import logging
 import mimetypes
 
 from django.conf import settings
@@ -17,11 +16,6 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 BASIS = "https://routekaart.invalid/"
-
-# The shared stylesheet has screen-only rules (SVG, media queries) that WeasyPrint reports one by
-# one; those warnings and its progress lines are expected noise, real errors still get through.
-logging.getLogger("weasyprint").setLevel(logging.ERROR)
-logging.getLogger("weasyprint.progress").setLevel(logging.ERROR)
 
 
 class _StatischeBestanden(URLFetcher):
