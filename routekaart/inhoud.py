@@ -26,15 +26,17 @@ import uuid
 from collections.abc import Callable, Hashable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html import unescape
 from types import MappingProxyType
 from typing import TypeVar
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.html import strip_tags
 
 from casussen.models import Casus, Fenomeen
 from routekaart.models import Actie, ContentVersie, Pagina, PartnerRol, Stap
-from routekaart.route import Kaart, Route
+from routekaart.route import EVALUATIE, START, Kaart, Route
 
 T = TypeVar("T")
 
@@ -63,6 +65,38 @@ class Inhoud:
     @functools.cached_property
     def fenomeen_namen(self) -> Mapping[str, str]:
         return MappingProxyType({slug: f.kort for slug, f in self.fenomenen.items()})
+
+    # -- what other apps read of the content (one API: never the ORM or the files) --
+
+    def vragen_per_stap(self) -> list[dict]:
+        """The guiding questions of the route's steps in route order, as {nummer, titel,
+        vragen: [html, …]}: every step after the start except the evaluation (the session's
+        handouts; the evaluation is its step 6, done later)."""
+        if self.route is None:
+            return []
+        return [
+            {
+                "nummer": self.stappen[slug].nummer,
+                "titel": self.stappen[slug].titel,
+                "vragen": [v["tekst"] for v in self.stappen[slug].vragen],
+            }
+            for slug in self.route.volgorde
+            if self.stappen[slug].soort not in (START, EVALUATIE)
+        ]
+
+    def evaluatievragen(self) -> list[str]:
+        """The questions of the route's evaluation step, as plain text (form labels)."""
+        if self.route is None:
+            return []
+        for slug in self.route.volgorde:
+            if self.stappen[slug].soort == EVALUATIE:
+                return [unescape(strip_tags(v["tekst"])).strip() for v in self.stappen[slug].vragen]
+        return []
+
+    def procedure(self) -> list[str]:
+        """The six steps of "Afspraken maken" (content/paginas/afspraken-maken.md)."""
+        pagina = self.paginas.get("afspraken-maken")
+        return list(pagina.extra.get("stappen", [])) if pagina else []
 
     def html(self, sleutel: tuple[Hashable, ...], maak: Callable[[], T]) -> T:
         """HTML (or what a page derives from the content and its URL) made once per snapshot by

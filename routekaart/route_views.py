@@ -28,7 +28,7 @@ from django_htmx.http import push_url
 
 from afspraken.koppeling import afspraken_voor_route
 from casussen.models import Casus
-from routekaart import inhoud, wandeling
+from routekaart import inhoud, notities, wandeling
 from routekaart.models import Modus, Rol, Stap, voor_rol
 from routekaart.route import BESLISSING, EVALUATIE, START, Route
 from routekaart.types import HtmxHttpRequest
@@ -314,7 +314,7 @@ def _stap_ctx(
             )
             notitie = form.data.get("notitie", "")
         else:
-            bewaard = wandeling.ingevuld(request.session, slug)
+            bewaard = notities.ingevuld(request, slug)
             aangevinkt, notitie = bewaard["vragen"], bewaard["notitie"]
         aangevinkt = {int(i) for i in aangevinkt}
         delen.append(f["vragen_open"])
@@ -341,7 +341,7 @@ def _ingevulde_stappen(request, w: _Wandeling, pad: list[str]) -> list[dict]:
         stap = w.stappen[slug]
         if stap.soort == START:
             continue
-        bewaard = wandeling.ingevuld(request.session, slug)
+        bewaard = notities.ingevuld(request, slug)
         aangevinkt = set(bewaard["vragen"])
         rijen.append(
             {
@@ -417,9 +417,7 @@ def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
         form = StapForm(stap, request.POST)
         if not form.is_valid():
             return _toon(request, w, slug, keuzes, form)
-        wandeling.bewaar(
-            request.session, slug, form.cleaned_data["vragen"], form.cleaned_data["notitie"]
-        )
+        notities.bewaar(request, slug, form.cleaned_data["vragen"], form.cleaned_data["notitie"])
         antwoord = request.POST.get("antwoord", "")
         if stap.alarm and request.POST.get(wandeling.ALARM) == "ja":
             # "Serious offences likely": stay on this step, now with the alert and only "Ja".
@@ -444,7 +442,7 @@ def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
 @require_POST
 def opnieuw(request: HtmxHttpRequest) -> HttpResponse:
     """Forget every tick and note of the walk (the login, if any, stays) and start again."""
-    wandeling.wis(request.session)
+    notities.wis(request)
     return HttpResponseRedirect(reverse("routekaart:route"), status=303)
 
 

@@ -23,7 +23,6 @@ from django.urls import reverse
 from routekaart.models import Modus, Rol
 from routekaart.route import ANTWOORDEN, BESLISSING, Route
 
-SESSIE = "route"
 MAX_NOTITIE = 2000
 ALARM = "alarm"
 ONBEKEND = "onbekend"
@@ -130,29 +129,3 @@ def stap_url(route: Route, slug: str, keuzes: Keuzes) -> str:
     )
     query = keuzes.query(route)
     return f"{pad_}?{query}" if query else pad_
-
-
-# -- the session: ticked questions and notes ------------------------------------------------------
-
-
-def ingevuld(session, slug: str) -> dict[str, Any]:
-    """What was ticked and noted at this step: {"vragen": [index, …], "notitie": "…"}."""
-    stap = session.get(SESSIE, {}).get(slug, {})
-    return {"vragen": list(stap.get("vragen", [])), "notitie": stap.get("notitie", "")}
-
-
-def bewaar(session, slug: str, vragen: Iterable[int], notitie: str) -> None:
-    """Keep (only) in the session what was ticked and noted at this step."""
-    alles = dict(session.get(SESSIE, {}))
-    vragen = sorted(set(vragen))
-    if vragen or notitie:
-        alles[slug] = {"vragen": vragen, "notitie": notitie}
-    else:
-        alles.pop(slug, None)
-    # A new dict, so the session notices the change.
-    session[SESSIE] = alles
-
-
-def wis(session) -> None:
-    """ "Opnieuw beginnen": forget every tick and note, keep the rest of the session (a login)."""
-    session.pop(SESSIE, None)

@@ -16,7 +16,8 @@ from django.db import connection
 
 from routekaart import inhoud, route_views
 from routekaart.models import Actie, Stap
-from routekaart.wandeling import MAX_NOTITIE, SESSIE
+from routekaart.notities import SESSIE
+from routekaart.wandeling import MAX_NOTITIE
 from tests.routekaart.wandeling_hulp import (
     EDGES,
     ROUTE,
