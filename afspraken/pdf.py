@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from afspraken.models import Publicatie
+from routekaart import pdf
 
 PDF_CSS = settings.BASE_DIR / "static" / "css" / "afspraken-pdf.css"
 
@@ -23,18 +24,11 @@ def pdf_html(publicatie: Publicatie) -> str:
     return render_to_string("afspraken/publicatie_pdf.html", ctx)
 
 
-def render_pdf(html: str) -> bytes:
-    """HTML to tagged PDF. The only call into WeasyPrint (tests count calls to it)."""
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
-
-
 def pdf_van(publicatie: Publicatie) -> bytes:
     """The version's PDF: from the cache, or rendered now and stored for the next download."""
     if publicatie.pdf:
         return bytes(publicatie.pdf)
-    data = render_pdf(pdf_html(publicatie))
+    data = pdf.naar_pdf(pdf_html(publicatie))
     # A plain UPDATE: two first downloads at once both render, and both store identical bytes.
     Publicatie.objects.filter(pk=publicatie.pk).update(pdf=data)
     publicatie.pdf = data

@@ -38,12 +38,12 @@ from afspraken.models import (
     SoortCasus,
     half_jaar_na,
 )
-from afspraken.pdf import render_pdf
 from afspraken.sessie_forms import AntwoordForm, DeelnemerFormSet, EvaluatieForm, SessieForm
 from afspraken.toegang import regisseur
 from afspraken.views import _conflictformulier, _opslaan_met_versie, _post
 from casussen.models import Casus
 from routekaart.models import Modus, Pagina
+from routekaart.pdf import naar_pdf, pdf_antwoord
 from routekaart.route import EVALUATIE, START
 from routekaart.types import HtmxHttpRequest
 from routekaart.views import laad_route
@@ -103,9 +103,7 @@ def _procedure() -> list[str]:
 
 
 def _pdf(html: str, naam: str) -> HttpResponse:
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response
+    return pdf_antwoord(naar_pdf(html), naam)
 
 
 def _stylesheet() -> str:

@@ -24,6 +24,7 @@ from afspraken.forms import AfspraakForm, PublicerenForm, SoortCasusForm
 from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Sessie, SoortCasus
 from afspraken.pdf import pdf_van
 from afspraken.toegang import geweigerd, lid, regisseur
+from routekaart.pdf import pdf_antwoord
 from routekaart.types import HtmxHttpRequest
 
 LINK_SALT = "afspraken.pdf-link"
@@ -364,10 +365,8 @@ def versie(
 
 
 def _pdf_response(publicatie: Publicatie) -> HttpResponse:
-    response = HttpResponse(pdf_van(publicatie), content_type="application/pdf")
     naam = f"afspraken-{publicatie.netwerk.slug}-versie-{publicatie.nummer}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response
+    return pdf_antwoord(pdf_van(publicatie), naam)
 
 
 @require_GET

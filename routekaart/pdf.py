@@ -1,7 +1,9 @@
-"""HTML to PDF with WeasyPrint, for pages that have a print variant (the route report).
+"""HTML to PDF with WeasyPrint: the one way every PDF of the site is made (the route report, the
+agreements table, the session's handouts and summary).
 
-The HTML is the page's own template; its stylesheets are read straight from the static files, so
-making a PDF never makes a network request (not even to ourselves) and cannot be pointed at one.
+The HTML is the page's own template (its print variant); its stylesheets are read straight from
+the static files, so making a PDF never makes a network request (not even to ourselves) and
+cannot be pointed at one: any other URL is refused. PDFs are tagged (PDF/UA) for screen readers.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import mimetypes
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.http import HttpRequest
+from django.http import HttpResponse
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -37,6 +39,17 @@ class _StatischeBestanden(URLFetcher):
         return URLFetcherResponse(url, body=inhoud, headers={"Content-Type": soort})
 
 
-def naar_pdf(html: str, request: HttpRequest | None = None) -> bytes:
-    """The PDF of an HTML page whose links point at /static/."""
-    return HTML(string=html, base_url=BASIS, url_fetcher=_StatischeBestanden()).write_pdf()
+def naar_pdf(html: str, *, getagd: bool = True) -> bytes:
+    """The PDF of an HTML page whose links point at /static/; tagged as PDF/UA unless `getagd`
+    is False. The only call into WeasyPrint (tests count calls to it)."""
+    opties = {"pdf_variant": "pdf/ua-1"} if getagd else {}
+    return HTML(string=html, base_url=BASIS, url_fetcher=_StatischeBestanden()).write_pdf(**opties)
+
+
+def pdf_antwoord(pdf: bytes, bestandsnaam: str) -> HttpResponse:
+    """A PDF as a download. `no-store`: a PDF may hold a walker's notes or a network's
+    agreements, so neither the browser nor a proxy keeps a copy."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -478,12 +478,9 @@ def verslag(request: HtmxHttpRequest) -> HttpResponse:
 @never_cache
 def verslag_pdf(request: HtmxHttpRequest) -> HttpResponse:
     """The same report as a PDF, from the same template (its print variant)."""
-    from routekaart.pdf import naar_pdf  # WeasyPrint is heavy: load it only when asked
+    from routekaart.pdf import naar_pdf, pdf_antwoord  # WeasyPrint is heavy: load when asked
 
     ctx = _verslag_ctx(request)
     ctx["pdf"] = True
     html = render_to_string("routekaart/verslag.html", ctx, request=request)
-    response = HttpResponse(naar_pdf(html, request), content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="routeverslag.pdf"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return pdf_antwoord(naar_pdf(html), "routeverslag.pdf")

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from afspraken import pdf as afspraken_pdf
+from routekaart import pdf
 from tests.afspraken.personas import maak_afspraak, publiceer
 
 
@@ -61,7 +61,7 @@ class TestGedeeldeLink:
         self, client, regisseur_a, publicatie, monkeypatch
     ):
         url = _maak_link(client, regisseur_a)
-        monkeypatch.setattr(afspraken_pdf, "render_pdf", lambda html: pytest.fail("rendered again"))
+        monkeypatch.setattr(pdf, "naar_pdf", lambda html: pytest.fail("rendered again"))
         assert client.get(url).status_code == 200
 
     def test_only_a_regisseur_makes_links(self, client, partner_a, publicatie):

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from afspraken import pdf as afspraken_pdf
 from afspraken.models import Afspraak
+from routekaart import pdf
 from tests.afspraken.personas import maak_afspraak, publiceer
 
 XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
@@ -81,9 +82,7 @@ class TestPdf:
         self, client, als, partner_a, regisseur_a, twee_versies
     ):
         url = reverse("afspraken:pdf", args=["gemeente-a", 2])
-        with mock.patch.object(
-            afspraken_pdf, "render_pdf", wraps=afspraken_pdf.render_pdf
-        ) as render:
+        with mock.patch.object(pdf, "naar_pdf", wraps=pdf.naar_pdf) as render:
             eerste = als(client, partner_a).get(url).content
             tweede = als(client, regisseur_a).get(url).content
         assert render.call_count == 1
