@@ -5,6 +5,7 @@ server. Production sets DEBUG off, a SECRET_KEY, ALLOWED_HOSTS and usually DATAB
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -121,6 +122,23 @@ DATABASES = {
         conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # A transaction takes the write lock when it begins (BEGIN IMMEDIATE), not halfway
+        # through, when SQLite can only give up: a second writer then waits its turn (up to
+        # `timeout` seconds) instead of failing with "database is locked".
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
+        # WAL: readers never wait for the writer, nor the writer for readers. NORMAL is safe in
+        # WAL mode (a power cut may lose the last commit, never corrupt the file).
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # Tests use a real file, not Django's shared-cache in-memory database, whose table locks
+    # make live_server threads fail instead of wait. One file per process, so that several
+    # test runs at once don't clash (pytest-xdist adds its own suffix per worker).
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"routekaart-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -151,6 +169,22 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind a reverse proxy REMOTE_ADDR is the proxy's address, so every visitor would share one
+# lockout: five wrong passwords from anyone would lock that username for everyone.
+# TRUSTED_PROXY_COUNT is the number of reverse proxies in front of the app that each append the
+# address they received the request from to X-Forwarded-For; the client is then that many
+# entries from the right. 0 (the default): X-Forwarded-For is ignored, since a client can send
+# anything in it. python-ipware (which axes uses) counts only the proxies listed *after* the
+# client, and the nearest proxy is in REMOTE_ADDR, hence the minus one. Not strict: entries a
+# client forged in front of the real chain are skipped rather than rejecting the header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT > 0:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_PROXY_COUNT = None
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+IPWARE_STRICT = False
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -175,13 +209,14 @@ STORAGES = {
 
 # Route notes live in the session only: server-side sessions kept as files (not in a database
 # table, so notes never land in one), and the cookie holds nothing but a random key. Two hours of
-# inactivity ends them (SESSION_SAVE_EVERY_REQUEST slides the window on every request); run
-# `manage.py clearsessions` daily to delete expired files. Several servers: use a shared cache.
-SESSION_ENGINE = os.getenv("SESSION_ENGINE", "django.contrib.sessions.backends.file")
+# inactivity ends them: the walk's notes module (routekaart/notities.py) refreshes the expiry
+# when the walker is active, so a plain GET never writes the session back (which would race
+# with a save of notes in another tab). Run `manage.py clearsessions` daily to delete expired
+# files. Several servers: use a shared cache.
+SESSION_ENGINE = os.getenv("SESSION_ENGINE", "routekaart.session_store")
 SESSION_FILE_PATH = os.getenv("SESSION_FILE_PATH", str(BASE_DIR / "var" / "sessies"))
 Path(SESSION_FILE_PATH).mkdir(parents=True, exist_ok=True)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 2 * 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
