@@ -1,9 +1,22 @@
 """Forms of the OOV area. Messages are Dutch; Django (5.2) links each error to its field with
 aria-describedby="<id>_error" and sets aria-invalid, the templates render that id."""
 
+from __future__ import annotations
+
+import re
+from datetime import date
+
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from afspraken.models import SOORT_MAX, TEKST_MAX, WIE_MAX, Afspraak, Netwerk, SoortCasus
+
+# A whole number (an id, a count) as a form or a query string may carry it: ASCII digits only
+# (str.isdigit() also takes "²"), and at most 18 of them, so an id always fits the 64-bit id
+# columns.
+GETAL = re.compile(r"[0-9]{1,18}")
+JAREN = 10  # dates are kept within this many years of today
 
 
 def te_lang(wat: str, maximum: int) -> str:
@@ -11,14 +24,69 @@ def te_lang(wat: str, maximum: int) -> str:
     return f"{wat} mag hoogstens {maximum} tekens lang zijn (nu %(show_value)d)."
 
 
+def als_getal(waarde: str | None) -> int | None:
+    """The whole number (an id, a count) in a query or form value; None for anything else."""
+    return int(waarde) if waarde and GETAL.fullmatch(waarde) else None
+
+
+def binnen_bereik(datum: date | None) -> date | None:
+    """Refuse a date more than JAREN years from today, in Dutch; the typed value stays in the
+    field. (Later dates also make no sense for a meeting or an evaluation, and would overflow
+    the half year added to them.)"""
+    if datum is None:
+        return None
+    vandaag = timezone.localdate()
+    try:
+        vroegst = vandaag.replace(year=vandaag.year - JAREN)
+        laatst = vandaag.replace(year=vandaag.year + JAREN)
+    except ValueError:  # 29 February
+        vroegst = date(vandaag.year - JAREN, 2, 28)
+        laatst = date(vandaag.year + JAREN, 2, 28)
+    if not vroegst <= datum <= laatst:
+        raise forms.ValidationError(
+            f"Kies een datum tussen {date_format(vroegst, 'j F Y')} en "
+            f"{date_format(laatst, 'j F Y')}."
+        )
+    return datum
+
+
+class _AlleenIds:
+    """A model choice field that refuses a value which cannot be an id before asking the
+    database (a 25-digit number would not fit its integer column)."""
+
+    def _ids(self, waarden) -> None:
+        for waarde in waarden:
+            if not GETAL.fullmatch(str(waarde)):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": waarde},
+                )
+
+
+class IdKeuze(_AlleenIds, forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values:
+            self._ids([value])
+        return super().to_python(value)
+
+
+class IdKeuzes(_AlleenIds, forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        if value and isinstance(value, list | tuple):
+            self._ids(value)
+        return super().clean(value)
+
+
 class AfspraakForm(forms.ModelForm):
     """Add or edit one agreement. `versie` is the row's version when the form was loaded."""
 
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     class Meta:
         model = Afspraak
         fields = ["soort", "tekst", "wie", "status", "evaluatiedatum"]
+        field_classes = {"soort": IdKeuze}
         labels = {
             "soort": "Soort casus",
             "tekst": "Afspraak",
@@ -59,6 +127,13 @@ class AfspraakForm(forms.ModelForm):
         self.fields["status"].choices = Afspraak.Status.choices
         if self.instance.pk and not self.is_bound:
             self.initial["versie"] = self.instance.versie
+
+    def clean_evaluatiedatum(self) -> date | None:
+        return binnen_bereik(self.cleaned_data.get("evaluatiedatum"))
+
+    def waarden(self) -> dict:
+        """The agreement's fields as entered (what `Afspraak.objects.bewaar` writes)."""
+        return {veld: self.cleaned_data[veld] for veld in self._meta.fields}
 
 
 class SoortCasusForm(forms.ModelForm):

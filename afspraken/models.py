@@ -8,7 +8,9 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
@@ -20,6 +22,10 @@ GERESERVEERDE_SLUGS = {"pdf"}
 TEKST_MAX = 2000
 WIE_MAX = 500
 SOORT_MAX = 100
+# simple_history keeps a change's reason in 100 characters.
+REDEN_MAX = 100
+# Participants in one vredestijd session: the form's rows and what "Meer deelnemers" offers.
+MAX_DEELNEMERS = 30
 
 
 def _geen_gereserveerde_slug(slug: str) -> None:
@@ -27,7 +33,9 @@ def _geen_gereserveerde_slug(slug: str) -> None:
         raise ValidationError(f"De naam '{slug}' is gereserveerd; kies een andere.")
 
 
-class Rol(models.TextChoices):
+class Lidrol(models.TextChoices):
+    """A member's role in a network (not what a partner organisation does in the route)."""
+
     REGISSEUR = "regisseur", "Regisseur (OOV)"
     PARTNER = "partner", "Partner"
 
@@ -83,7 +91,7 @@ class Lidmaatschap(models.Model):
     netwerk = models.ForeignKey(
         Netwerk, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name="netwerk"
     )
-    rol = models.CharField("rol", max_length=20, choices=Rol.choices, default=Rol.PARTNER)
+    rol = models.CharField("rol", max_length=20, choices=Lidrol.choices, default=Lidrol.PARTNER)
     organisatie = models.CharField("organisatie", max_length=200, blank=True)
 
     class Meta:
@@ -99,7 +107,7 @@ class Lidmaatschap(models.Model):
 
     @property
     def is_regisseur(self) -> bool:
-        return self.rol == Rol.REGISSEUR
+        return self.rol == Lidrol.REGISSEUR
 
 
 class SoortCasus(models.Model):
@@ -131,6 +139,11 @@ class SoortCasus(models.Model):
         return self.naam
 
 
+def korte_reden(reden: str) -> str:
+    """A history record's reason, cut to fit (a session's place may be long)."""
+    return reden if len(reden) <= REDEN_MAX else reden[: REDEN_MAX - 1] + "…"
+
+
 class AfspraakQuerySet(models.QuerySet):
     def van(self, netwerk: Netwerk) -> AfspraakQuerySet:
         return self.filter(netwerk=netwerk).select_related("soort", "gewijzigd_door")
@@ -138,10 +151,53 @@ class AfspraakQuerySet(models.QuerySet):
     def vastgesteld(self) -> AfspraakQuerySet:
         return self.filter(status=Afspraak.Status.VASTGESTELD)
 
+    def te_evalueren(self, netwerk: Netwerk) -> AfspraakQuerySet:
+        """The agreements whose evaluation date is today or earlier, the longest overdue first."""
+        return (
+            self.van(netwerk)
+            .filter(evaluatiedatum__lte=timezone.localdate())
+            .order_by("evaluatiedatum", "volgorde", "pk")
+        )
+
+    def bewaar(
+        self, afspraak: Afspraak, geladen_versie: int | None, *, door, reden: str = "", **velden
+    ) -> Afspraak | None:
+        """The one way to change an agreement: write `velden` only while the row is still at
+        `geladen_versie`, raise its versie by one and add exactly one history record.
+
+        One conditional UPDATE compares and writes at once, so two saves of the same versie can
+        never both win (on PostgreSQL the second waits for the first to commit, then finds the
+        versie changed). Only the named fields are written: a concurrent change of any other
+        field stays. Returns the row as saved, or None when someone else saved first. A caller
+        that changes a row without a form locks and reads it first (`select_for_update`) and
+        passes the versie it read."""
+        if geladen_versie is None:
+            return None
+        with transaction.atomic():
+            geclaimd = self.filter(
+                pk=afspraak.pk, netwerk_id=afspraak.netwerk_id, versie=geladen_versie
+            ).update(
+                **velden, versie=F("versie") + 1, gewijzigd_door=door, gewijzigd_op=timezone.now()
+            )
+            if not geclaimd:
+                return None
+            # Read back inside the transaction: the UPDATE holds the row until the commit.
+            opgeslagen = Afspraak.objects.select_related("soort", "gewijzigd_door").get(
+                pk=afspraak.pk
+            )
+            Afspraak.history.bulk_history_create(
+                [opgeslagen],
+                update=True,
+                default_user=door,
+                default_change_reason=korte_reden(reden),
+            )
+        return opgeslagen
+
 
 class Afspraak(models.Model):
-    """One row of the agreements table. `versie` goes up on every save: an edit form carries the
-    versie it was loaded with, and a save against an older versie is refused (optimistic locking)."""
+    """One row of the agreements table. `versie` goes up on every change, and only through
+    `Afspraak.objects.bewaar`: an edit form carries the versie it was loaded with, and a save
+    against an older versie is refused (optimistic locking)."""
 
     class Status(models.TextChoices):
         CONCEPT = "concept", "Concept"
@@ -292,9 +348,12 @@ class Publicatie(models.Model):
 
 def half_jaar_na(datum: date) -> date:
     """The default evaluation date: six months after `datum` (the last day of the month when
-    that month is shorter, e.g. 31 August -> 28 February)."""
+    that month is shorter, e.g. 31 August -> 28 February). The forms keep dates within ten
+    years of today; a date stored otherwise never makes this fail (the last date there is)."""
     maand = datum.month + 6
     jaar = datum.year + (maand - 1) // 12
+    if jaar > date.max.year:
+        return date.max
     maand = (maand - 1) % 12 + 1
     return date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
 
@@ -404,8 +463,39 @@ class Keuze(models.TextChoices):
     NEE = "nee", "Nee"
 
 
+ANTWOORD_VELDEN = ("duiding", "partners_betrekken", "welke_partners", "ingrijpen", "actie")
+
+
+class AntwoordQuerySet(models.QuerySet):
+    def bewaar(
+        self, *, sessie: Sessie, casus: Casus, deelnemer: Deelnemer, geladen_versie: int, **velden
+    ) -> Antwoord | None:
+        """Upsert one participant's answer, only while it is still at `geladen_versie` (0: there
+        was no answer when the form was loaded). The row is first inserted if missing
+        (INSERT … ON CONFLICT DO NOTHING, so simultaneous first saves never violate the unique
+        constraint), then compared and updated in one UPDATE. None when someone else saved first;
+        the savepoint then also takes back a row inserted here."""
+        sleutel = {"sessie": sessie, "casus": casus, "deelnemer": deelnemer}
+        try:
+            with transaction.atomic():
+                self.bulk_create([Antwoord(**sleutel, versie=0)], ignore_conflicts=True)
+                geclaimd = self.filter(**sleutel, versie=geladen_versie).update(
+                    **velden, versie=F("versie") + 1
+                )
+                if not geclaimd:
+                    raise _AlOpgeslagen
+        except _AlOpgeslagen:
+            return None
+        return self.get(**sleutel)
+
+
+class _AlOpgeslagen(Exception):
+    """Raised inside AntwoordQuerySet.bewaar's savepoint to roll it back."""
+
+
 class Antwoord(models.Model):
-    """What one participant would do with one case, as told in the plenary (step 3)."""
+    """What one participant would do with one case, as told in the plenary (step 3). `versie`
+    goes up on every save (AntwoordQuerySet.bewaar), as an agreement's does."""
 
     sessie = models.ForeignKey(
         Sessie, on_delete=models.CASCADE, related_name="antwoorden", verbose_name="sessie"
@@ -423,6 +513,9 @@ class Antwoord(models.Model):
     welke_partners = models.CharField("welke partners", max_length=300, blank=True)
     ingrijpen = models.CharField("ingrijpen?", max_length=3, choices=Keuze.choices, blank=True)
     actie = models.CharField("welke actie", max_length=300, blank=True)
+    versie = models.PositiveIntegerField("versie", default=0)
+
+    objects = AntwoordQuerySet.as_manager()
 
     class Meta:
         ordering = ["sessie", "casus", "deelnemer__volgorde", "deelnemer__pk"]
@@ -439,14 +532,7 @@ class Antwoord(models.Model):
 
     def als_dict(self) -> dict:
         """The input of afspraken.vredestijd.verschillen."""
-        return {
-            "naam": self.deelnemer.naam,
-            "duiding": self.duiding,
-            "partners_betrekken": self.partners_betrekken,
-            "welke_partners": self.welke_partners,
-            "ingrijpen": self.ingrijpen,
-            "actie": self.actie,
-        }
+        return {"naam": self.deelnemer.naam} | {v: getattr(self, v) for v in ANTWOORD_VELDEN}
 
 
 class EvaluatieQuerySet(models.QuerySet):

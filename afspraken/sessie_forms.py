@@ -7,8 +7,18 @@ from datetime import date
 
 from django import forms
 
-from afspraken.forms import te_lang
-from afspraken.models import Afspraak, Antwoord, Deelnemer, Evaluatie, Keuze, Netwerk, Sessie
+from afspraken.forms import IdKeuzes, binnen_bereik, te_lang
+from afspraken.models import (
+    ANTWOORD_VELDEN,
+    MAX_DEELNEMERS,
+    Afspraak,
+    Antwoord,
+    Deelnemer,
+    Evaluatie,
+    Keuze,
+    Netwerk,
+    Sessie,
+)
 from casussen.models import Casus
 
 
@@ -35,7 +45,7 @@ DATUM = DatumInput()
 DATUM_FOUT = "Vul een geldige datum in, bijvoorbeeld 31-12-2026."
 
 
-class CasusKeuze(forms.ModelMultipleChoiceField):
+class CasusKeuze(IdKeuzes):
     def label_from_instance(self, casus: Casus) -> str:
         return f"{casus.titel} ({casus.get_modus_display().upper()}, {casus.fenomeen.kort})"
 
@@ -65,6 +75,9 @@ class SessieForm(forms.ModelForm):
                 "invalid": "Vul een heel aantal minuten in, bijvoorbeeld 10.",
             },
         }
+
+    def clean_datum(self) -> date:
+        return binnen_bereik(self.cleaned_data.get("datum"))
 
     def clean_minuten_per_casus(self) -> int:
         minuten = self.cleaned_data["minuten_per_casus"]
@@ -111,12 +124,17 @@ class BasisDeelnemers(forms.BaseFormSet):
 
 
 DeelnemerFormSet = forms.formset_factory(
-    DeelnemerForm, formset=BasisDeelnemers, extra=0, max_num=30, absolute_max=30
+    DeelnemerForm,
+    formset=BasisDeelnemers,
+    extra=0,
+    max_num=MAX_DEELNEMERS,
+    absolute_max=MAX_DEELNEMERS,
 )
 
 
 class AntwoordForm(forms.ModelForm):
-    """One participant's answers for one case (one row of the plenary screen)."""
+    """One participant's answers for one case (one row of the plenary screen). `versie` is the
+    answer's version when the form was loaded (0: no answer yet)."""
 
     KEUZES = [(Keuze.JA, "Ja"), (Keuze.NEE, "Nee"), ("", "Nog niet gezegd")]
 
@@ -126,10 +144,11 @@ class AntwoordForm(forms.ModelForm):
     ingrijpen = forms.ChoiceField(
         label="Ingrijpen?", choices=KEUZES, required=False, widget=forms.RadioSelect
     )
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     class Meta:
         model = Antwoord
-        fields = ["duiding", "partners_betrekken", "welke_partners", "ingrijpen", "actie"]
+        fields = list(ANTWOORD_VELDEN)
         labels = {
             "duiding": "Duiding in één zin",
             "welke_partners": "Welke partners?",
@@ -145,13 +164,27 @@ class AntwoordForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["partners_betrekken"].error_messages["invalid_choice"] = "Kies ja of nee."
         self.fields["ingrijpen"].error_messages["invalid_choice"] = "Kies ja of nee."
+        if not self.is_bound:
+            self.initial["versie"] = self.instance.versie if self.instance.pk else 0
+
+    def waarden(self) -> dict:
+        """The answer as entered (what `Antwoord.objects.bewaar` writes)."""
+        return {veld: self.cleaned_data[veld] for veld in ANTWOORD_VELDEN}
+
+    @property
+    def leeg(self) -> bool:
+        return not any(self.waarden().values())
+
+    @property
+    def geladen_versie(self) -> int:
+        return self.cleaned_data.get("versie") or 0
 
 
 class EvaluatieForm(forms.ModelForm):
     """Date, participants, one answer field per evaluation question (`vraag_<i>`, the questions
     of the route's evaluation step), the conclusion and the agreements it concerns."""
 
-    afspraken = forms.ModelMultipleChoiceField(
+    afspraken = IdKeuzes(
         label="Over welke afspraken gaat deze evaluatie?",
         queryset=Afspraak.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -187,6 +220,9 @@ class EvaluatieForm(forms.ModelForm):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 error_messages={"max_length": te_lang("Het antwoord", 2000)},
             )
+
+    def clean_datum(self) -> date:
+        return binnen_bereik(self.cleaned_data.get("datum"))
 
     def vraagvelden(self):
         return [self[f"vraag_{i}"] for i in range(len(self.vragen))]

@@ -18,11 +18,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from afspraken.models import Lidmaatschap, Rol
+from afspraken.models import Lidmaatschap, Lidrol
 
 ALLEEN = {
-    Rol.REGISSEUR: "Dit kan alleen de regisseur (OOV-er)",
-    Rol.PARTNER: "Dit kan alleen een partner",
+    Lidrol.REGISSEUR: "Dit kan alleen de regisseur (OOV-er)",
+    Lidrol.PARTNER: "Dit kan alleen een partner",
 }
 
 
@@ -57,5 +57,5 @@ def lid_van_netwerk(rol: str | None = None) -> Callable:
     return decorator
 
 
-regisseur = lid_van_netwerk(rol=Rol.REGISSEUR)
+regisseur = lid_van_netwerk(rol=Lidrol.REGISSEUR)
 lid = lid_van_netwerk()

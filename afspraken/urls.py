@@ -1,107 +1,107 @@
 from django.urls import path
 
-from afspraken import sessie_views, views
+from afspraken.views import bespreken, evaluatie, publiceren, sessie, tabel
 
 app_name = "afspraken"
 
 urlpatterns = [
     # /afspraken/
-    path("afspraken/", views.overzicht, name="overzicht"),
+    path("afspraken/", tabel.overzicht, name="overzicht"),
     # /afspraken/pdf/<token>/: a signed, expiring link to a version's PDF (no login). "pdf" is a
     # reserved network slug (afspraken.models.GERESERVEERDE_SLUGS).
-    path("afspraken/pdf/<str:token>/", views.gedeelde_pdf, name="gedeelde-pdf"),
+    path("afspraken/pdf/<str:token>/", publiceren.gedeelde_pdf, name="gedeelde-pdf"),
     # /afspraken/<netwerk>/: the table (regisseur) or the latest published version (partner)
-    path("afspraken/<slug:netwerk>/", views.netwerk, name="netwerk"),
-    path("afspraken/<slug:netwerk>/nieuw/", views.nieuw, name="nieuw"),
-    path("afspraken/<slug:netwerk>/soorten/", views.soorten, name="soorten"),
-    path("afspraken/<slug:netwerk>/publiceren/", views.publiceren, name="publiceren"),
+    path("afspraken/<slug:netwerk>/", tabel.netwerk, name="netwerk"),
+    path("afspraken/<slug:netwerk>/nieuw/", tabel.nieuw, name="nieuw"),
+    path("afspraken/<slug:netwerk>/soorten/", tabel.soorten, name="soorten"),
+    path("afspraken/<slug:netwerk>/publiceren/", publiceren.publiceren, name="publiceren"),
     # /afspraken/<netwerk>/<pk>/: one row
-    path("afspraken/<slug:netwerk>/<int:pk>/", views.rij, name="rij"),
-    path("afspraken/<slug:netwerk>/<int:pk>/wijzigen/", views.wijzigen, name="wijzigen"),
-    path("afspraken/<slug:netwerk>/<int:pk>/verwijderen/", views.verwijderen, name="verwijderen"),
-    path("afspraken/<slug:netwerk>/<int:pk>/verplaatsen/", views.verplaatsen, name="verplaatsen"),
+    path("afspraken/<slug:netwerk>/<int:pk>/", tabel.rij, name="rij"),
+    path("afspraken/<slug:netwerk>/<int:pk>/wijzigen/", tabel.wijzigen, name="wijzigen"),
+    path("afspraken/<slug:netwerk>/<int:pk>/verwijderen/", tabel.verwijderen, name="verwijderen"),
+    path("afspraken/<slug:netwerk>/<int:pk>/verplaatsen/", tabel.verplaatsen, name="verplaatsen"),
     path(
-        "afspraken/<slug:netwerk>/<int:pk>/geschiedenis/", views.geschiedenis, name="geschiedenis"
+        "afspraken/<slug:netwerk>/<int:pk>/geschiedenis/", tabel.geschiedenis, name="geschiedenis"
     ),
     # /afspraken/<netwerk>/versies/: the published versions
-    path("afspraken/<slug:netwerk>/versies/", views.versies, name="versies"),
-    path("afspraken/<slug:netwerk>/versies/<int:nummer>/", views.versie, name="versie"),
-    path("afspraken/<slug:netwerk>/versies/<int:nummer>/pdf/", views.pdf, name="pdf"),
-    path("afspraken/<slug:netwerk>/versies/<int:nummer>/link/", views.link, name="link"),
-    # /afspraken/<netwerk>/sessies/: the vredestijd session, step by step (afspraken/sessie_views.py)
-    path("afspraken/<slug:netwerk>/sessies/", sessie_views.sessies, name="sessies"),
-    path("afspraken/<slug:netwerk>/sessies/nieuw/", sessie_views.nieuw, name="sessie-nieuw"),
-    path("afspraken/<slug:netwerk>/sessies/<int:pk>/", sessie_views.sessie, name="sessie"),
+    path("afspraken/<slug:netwerk>/versies/", publiceren.versies, name="versies"),
+    path("afspraken/<slug:netwerk>/versies/<int:nummer>/", publiceren.versie, name="versie"),
+    path("afspraken/<slug:netwerk>/versies/<int:nummer>/pdf/", publiceren.pdf, name="pdf"),
+    path("afspraken/<slug:netwerk>/versies/<int:nummer>/link/", publiceren.link, name="link"),
+    # /afspraken/<netwerk>/sessies/: the vredestijd session, step by step (afspraken/views/sessie.py, bespreken.py)
+    path("afspraken/<slug:netwerk>/sessies/", sessie.sessies, name="sessies"),
+    path("afspraken/<slug:netwerk>/sessies/nieuw/", sessie.nieuw, name="sessie-nieuw"),
+    path("afspraken/<slug:netwerk>/sessies/<int:pk>/", sessie.sessie, name="sessie"),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/verdelen/",
-        sessie_views.verdelen,
+        sessie.verdelen,
         name="sessie-verdelen",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/hand-outs/",
-        sessie_views.handouts,
+        sessie.handouts,
         name="sessie-handouts",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/hand-outs/pdf/",
-        sessie_views.handouts_pdf,
+        sessie.handouts_pdf,
         name="sessie-handouts-pdf",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/hand-outs/<int:deelnemer>/",
-        sessie_views.handout,
+        sessie.handout,
         name="sessie-handout",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/bedenktijd/",
-        sessie_views.bedenktijd,
+        sessie.bedenktijd,
         name="sessie-bedenktijd",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/casussen/<slug:casus>/",
-        sessie_views.casus,
+        bespreken.casus,
         name="sessie-casus",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/casussen/<slug:casus>/afspraak/",
-        sessie_views.afspraak,
+        bespreken.afspraak,
         name="sessie-afspraak",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/afspraken/",
-        sessie_views.afspraken,
+        bespreken.afspraken,
         name="sessie-afspraken",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/afronden/",
-        sessie_views.afronden,
+        bespreken.afronden,
         name="sessie-afronden",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/samenvatting/",
-        sessie_views.samenvatting,
+        bespreken.samenvatting,
         name="sessie-samenvatting",
     ),
     path(
         "afspraken/<slug:netwerk>/sessies/<int:pk>/samenvatting/pdf/",
-        sessie_views.samenvatting_pdf,
+        bespreken.samenvatting_pdf,
         name="sessie-samenvatting-pdf",
     ),
     # /afspraken/<netwerk>/evaluaties/: step 6, later
-    path("afspraken/<slug:netwerk>/evaluaties/", sessie_views.evaluaties, name="evaluaties"),
+    path("afspraken/<slug:netwerk>/evaluaties/", evaluatie.evaluaties, name="evaluaties"),
     path(
         "afspraken/<slug:netwerk>/evaluaties/nieuw/",
-        sessie_views.evaluatie_nieuw,
+        evaluatie.evaluatie_nieuw,
         name="evaluatie-nieuw",
     ),
     path(
         "afspraken/<slug:netwerk>/evaluaties/<int:pk>/",
-        sessie_views.evaluatie,
+        evaluatie.evaluatie,
         name="evaluatie",
     ),
     path(
         "afspraken/<slug:netwerk>/evaluaties/<int:pk>/afspraken/<int:afspraak>/",
-        sessie_views.evaluatie_aanpassen,
+        evaluatie.evaluatie_aanpassen,
         name="evaluatie-aanpassen",
     ),
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Kaart:
+class Verdeelcasus:
     """A case to deal: `online` cases are written for professionals with a professional profile."""
 
     id: Hashable
@@ -51,7 +51,7 @@ def opsomming(namen: Sequence[str]) -> str:
     return ", ".join(namen[:-1]) + " en " + namen[-1]
 
 
-def verdeel(casussen: Sequence[Kaart], deelnemers: Sequence[Persoon]) -> Verdeling:
+def verdeel(casussen: Sequence[Verdeelcasus], deelnemers: Sequence[Persoon]) -> Verdeling:
     """Deal the cases over the participants.
 
     - An ONLINE case goes only to a participant who works online; an OFFLINE case to anyone.
@@ -78,10 +78,10 @@ def verdeel(casussen: Sequence[Kaart], deelnemers: Sequence[Persoon]) -> Verdeli
 
     positie = {p.id: i for i, p in enumerate(deelnemers)}
 
-    def mag(persoon: Persoon, casus: Kaart) -> bool:
+    def mag(persoon: Persoon, casus: Verdeelcasus) -> bool:
         return persoon.online or not casus.online
 
-    def geef(casus: Kaart, persoon: Persoon) -> None:
+    def geef(casus: Verdeelcasus, persoon: Persoon) -> None:
         per_deelnemer[persoon.id].append(casus.id)
         per_casus[casus.id].append(persoon.id)
 

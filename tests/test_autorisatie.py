@@ -23,7 +23,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from afspraken.models import Evaluatie, Lidmaatschap, SoortCasus
-from afspraken.views import LINK_SALT
+from afspraken.views.publiceren import LINK_SALT
 from casussen.models import Casus, Fenomeen
 from routekaart.models import Actie, Pagina, PartnerRol, Stap
 from tests.afspraken.personas import *  # noqa: F403 (the persona fixtures)

@@ -6,7 +6,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Rol, SoortCasus
+from afspraken.models import Afspraak, Lidmaatschap, Lidrol, Netwerk, Publicatie, SoortCasus
 
 WACHTWOORD = "een-lang-wachtwoord-2026"
 
@@ -52,22 +52,22 @@ def netwerk_b(db):
 
 @pytest.fixture
 def regisseur_a(netwerk_a):
-    return maak_lid("regisseur_a", netwerk_a, Rol.REGISSEUR, "Gemeente A (OOV)")
+    return maak_lid("regisseur_a", netwerk_a, Lidrol.REGISSEUR, "Gemeente A (OOV)")
 
 
 @pytest.fixture
 def regisseur_a2(netwerk_a):
-    return maak_lid("regisseur_a2", netwerk_a, Rol.REGISSEUR, "Gemeente A (OOV)")
+    return maak_lid("regisseur_a2", netwerk_a, Lidrol.REGISSEUR, "Gemeente A (OOV)")
 
 
 @pytest.fixture
 def partner_a(netwerk_a):
-    return maak_lid("partner_a", netwerk_a, Rol.PARTNER, "Jongerenwerk")
+    return maak_lid("partner_a", netwerk_a, Lidrol.PARTNER, "Jongerenwerk")
 
 
 @pytest.fixture
 def regisseur_b(netwerk_b):
-    return maak_lid("regisseur_b", netwerk_b, Rol.REGISSEUR, "Gemeente B (OOV)")
+    return maak_lid("regisseur_b", netwerk_b, Lidrol.REGISSEUR, "Gemeente B (OOV)")
 
 
 @pytest.fixture

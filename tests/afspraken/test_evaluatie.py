@@ -10,7 +10,7 @@ import time_machine
 from django.urls import reverse
 
 from afspraken.models import Afspraak, Evaluatie, half_jaar_na
-from routekaart.models import Stap
+from routekaart import inhoud
 from tests.afspraken.personas import maak_afspraak
 from tests.afspraken.sessie_hulp import maak_sessie
 
@@ -38,7 +38,7 @@ def afspraak(regie, netwerk_a, regisseur_a):
 
 
 def vragen() -> list[str]:
-    return [v["tekst"] for v in Stap.objects.get(soort="evaluatie").vragen]
+    return inhoud.huidige().evaluatievragen()
 
 
 def evaluatie_data(afspraak, conclusie: str, **extra) -> dict:

@@ -42,7 +42,7 @@ def test_the_session_and_evaluation_pages_are_valid_html(
         f"/afspraken/{a}/",
         f"/afspraken/{a}/sessies/{s}/",
         f"/afspraken/{a}/sessies/{s}/hand-outs/",
-        f"/afspraken/{a}/sessies/{s}/bedenktijd/?stap=6",
+        f"/afspraken/{a}/sessies/{s}/bedenktijd/?fase=6",
         f"/afspraken/{a}/sessies/{s}/afspraken/",
         f"/afspraken/{a}/sessies/{s}/samenvatting/",
         f"/afspraken/{a}/evaluaties/",

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from afspraken.models import Lidmaatschap, Netwerk, Rol
+from afspraken.models import Lidmaatschap, Lidrol, Netwerk
 
 
 class TestToegang:
@@ -21,7 +21,7 @@ class TestToegang:
         assert client.get(reverse("afspraken:netwerk", args=["gemeente-a"])).status_code == 404
 
     def test_a_member_of_several_networks_chooses(self, client, regisseur_a, netwerk_b):
-        Lidmaatschap.objects.create(user=regisseur_a, netwerk=netwerk_b, rol=Rol.PARTNER)
+        Lidmaatschap.objects.create(user=regisseur_a, netwerk=netwerk_b, rol=Lidrol.PARTNER)
         client.force_login(regisseur_a)
         html = client.get(reverse("afspraken:overzicht")).content.decode()
         assert "Kies een netwerk" in html

@@ -5,11 +5,11 @@ import random
 
 import pytest
 
-from afspraken.vredestijd import Kaart, Persoon, partners_in, verdeel, verschillen
+from afspraken.vredestijd import Persoon, Verdeelcasus, partners_in, verdeel, verschillen
 
 # Cases: "A".."D" ONLINE, "e".."h" OFFLINE (the shipped content has four of each).
-ONLINE = [Kaart(c, f"Casus {c}", True) for c in "ABCD"]
-OFFLINE = [Kaart(c, f"Casus {c}", False) for c in "efgh"]
+ONLINE = [Verdeelcasus(c, f"Casus {c}", True) for c in "ABCD"]
+OFFLINE = [Verdeelcasus(c, f"Casus {c}", False) for c in "efgh"]
 ACHT = [ONLINE[0], OFFLINE[0], ONLINE[1], OFFLINE[1], ONLINE[2], OFFLINE[2], ONLINE[3], OFFLINE[3]]
 
 

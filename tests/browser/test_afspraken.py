@@ -16,8 +16,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from afspraken.models import Afspraak, Lidmaatschap, Rol
-from afspraken.views import LINK_SALT
+from afspraken.models import Afspraak, Lidmaatschap, Lidrol
+from afspraken.views.publiceren import LINK_SALT
 from tests.afspraken.personas import *  # noqa: F403 (the persona fixtures)
 from tests.afspraken.personas import WACHTWOORD, maak_afspraak, publiceer
 from tests.conftest import BREEDTES, axe_fouten, vnu_fouten
@@ -191,7 +191,7 @@ def test_every_page_of_the_area_is_valid_html(
     content, netwerk_a, regisseur_a, partner_a, regisseur_b, staff
 ):
     afspraak = _gebied_data(netwerk_a, regisseur_a)
-    Lidmaatschap.objects.create(user=regisseur_b, netwerk=netwerk_a, rol=Rol.PARTNER)
+    Lidmaatschap.objects.create(user=regisseur_b, netwerk=netwerk_a, rol=Lidrol.PARTNER)
     personas = {"anoniem": None, "regisseur_a": regisseur_a, "partner_a": partner_a, "staff": staff}
     paginas = {}
     for persona, paden in _paginas(netwerk_a, afspraak).items():

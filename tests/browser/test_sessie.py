@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from afspraken.models import Afspraak, Netwerk, Rol, Sessie
+from afspraken.models import Afspraak, Lidrol, Netwerk, Sessie
 from tests.afspraken.personas import WACHTWOORD, maak_lid
 from tests.afspraken.sessie_hulp import maak_sessie
 from tests.conftest import BREEDTES, axe_fouten, vnu_fouten
@@ -46,8 +46,8 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
     page, live_server, live_content
 ):
     netwerk = Netwerk.objects.create(naam="Gemeente Zee", slug="gemeente-zee")
-    maak_lid("oov_zee", netwerk, Rol.REGISSEUR, "Gemeente Zee (OOV)")
-    maak_lid("partner_zee", netwerk, Rol.PARTNER, "Jongerenwerk")
+    maak_lid("oov_zee", netwerk, Lidrol.REGISSEUR, "Gemeente Zee (OOV)")
+    maak_lid("partner_zee", netwerk, Lidrol.PARTNER, "Jongerenwerk")
     basis = live_server.url
     fouten: list[str] = []
     page.set_viewport_size({"width": BREEDTES["desktop"], "height": 900})
@@ -151,7 +151,7 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
 
     # The Nu Html Checker over the pages of the flow, rendered by the test client.
     client = Client()
-    client.force_login(netwerk.lidmaatschappen.get(rol=Rol.REGISSEUR).user)
+    client.force_login(netwerk.lidmaatschappen.get(rol=Lidrol.REGISSEUR).user)
     s, a = sessie.pk, netwerk.slug
     ayla_pk = sessie.deelnemers.get(naam="Ayla").pk
     eerste = sessie.eerste_casus().casus.slug
@@ -182,7 +182,7 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
 
 def test_an_evaluation_revises_an_agreement_without_axe_violations(page, live_server, live_content):
     netwerk = Netwerk.objects.create(naam="Gemeente Zee", slug="gemeente-zee")
-    maak_lid("oov_zee", netwerk, Rol.REGISSEUR, "Gemeente Zee (OOV)")
+    maak_lid("oov_zee", netwerk, Lidrol.REGISSEUR, "Gemeente Zee (OOV)")
     afspraak = Afspraak.objects.create(
         netwerk=netwerk,
         soort=netwerk.soorten.get(naam="Algemeen"),
@@ -220,7 +220,7 @@ def test_an_evaluation_revises_an_agreement_without_axe_violations(page, live_se
 
 def test_the_timer_and_the_plenary_work_without_javascript(browser, live_server, live_content):
     netwerk = Netwerk.objects.create(naam="Gemeente Zee", slug="gemeente-zee")
-    maak_lid("oov_zee", netwerk, Rol.REGISSEUR, "Gemeente Zee (OOV)")
+    maak_lid("oov_zee", netwerk, Lidrol.REGISSEUR, "Gemeente Zee (OOV)")
     sessie = maak_sessie(netwerk)
     context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     page = context.new_page()
@@ -250,7 +250,7 @@ def test_the_timer_and_the_plenary_work_without_javascript(browser, live_server,
 
 def test_the_timer_announces_each_minute_and_the_end(page, live_server, live_content):
     netwerk = Netwerk.objects.create(naam="Gemeente Zee", slug="gemeente-zee")
-    maak_lid("oov_zee", netwerk, Rol.REGISSEUR, "Gemeente Zee (OOV)")
+    maak_lid("oov_zee", netwerk, Lidrol.REGISSEUR, "Gemeente Zee (OOV)")
     sessie = maak_sessie(netwerk)
     _inloggen(page, live_server.url, "oov_zee")
     page.clock.install()

@@ -17,13 +17,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Rol, SoortCasus
-from routekaart.models import Pagina
+from afspraken.models import Afspraak, Lidmaatschap, Lidrol, Netwerk, Publicatie, SoortCasus
+from routekaart import inhoud
 
 NETWERK = ("Voorbeeldgemeente", "voorbeeldgemeente")
 ACCOUNTS = [
-    ("regisseur", Rol.REGISSEUR, "Gemeente (OOV)"),
-    ("partner", Rol.PARTNER, "Jongerenwerk"),
+    ("regisseur", Lidrol.REGISSEUR, "Gemeente (OOV)"),
+    ("partner", Lidrol.PARTNER, "Jongerenwerk"),
 ]
 
 
@@ -56,7 +56,7 @@ class Command(BaseCommand):
                     "demo-accounts: .venv/bin/python manage.py maak_demo --password <wachtwoord>"
                 )
             return
-        pagina = Pagina.objects.filter(slug="afspraken-maken").first()
+        pagina = inhoud.huidige().paginas.get("afspraken-maken")
         voorbeelden = (pagina.extra.get("voorbeeldtabel") if pagina else None) or []
         if not voorbeelden:
             raise CommandError(
@@ -91,14 +91,14 @@ class Command(BaseCommand):
                         "tekst": _platte_tekst(rij["afspraak"]),
                         "wie": _platte_tekst(rij["wie"]),
                         "status": Afspraak.Status.VASTGESTELD,
-                        "gewijzigd_door": gebruikers[Rol.REGISSEUR],
+                        "gewijzigd_door": gebruikers[Lidrol.REGISSEUR],
                     },
                 )
             if not netwerk.publicaties.exists():
                 Publicatie.objects.create(
                     netwerk=netwerk,
                     nummer=1,
-                    door=gebruikers[Rol.REGISSEUR],
+                    door=gebruikers[Lidrol.REGISSEUR],
                     notitie="Voorbeeldafspraken uit de routekaart.",
                     rijen=[a.als_rij() for a in Afspraak.objects.van(netwerk).vastgesteld()],
                 )

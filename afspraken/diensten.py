@@ -1,0 +1,153 @@
+"""What several views of the OOV area do to agreements, in one place: adding a row at the end of
+the table, moving and publishing under the network's lock, closing a session and applying an
+evaluation's conclusion, and the form a user gets back after a refused save.
+
+Every change of an existing agreement goes through `Afspraak.objects.bewaar` (the versioned
+compare-and-update); what changes several rows first locks the network row, so two such writers
+of one network run one after the other. The views only turn requests into these calls and the
+results into responses.
+"""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+from django.db.models import Max
+from django.http import QueryDict
+
+from afspraken.forms import AfspraakForm
+from afspraken.models import (
+    Afspraak,
+    Evaluatie,
+    Netwerk,
+    Publicatie,
+    Sessie,
+    half_jaar_na,
+    korte_reden,
+)
+
+
+class GeenVastgesteldeAfspraken(Exception):
+    """Publishing needs at least one vastgestelde agreement."""
+
+
+def _sluit(netwerk: Netwerk) -> None:
+    """Lock the network row until the end of the transaction (PostgreSQL; SQLite's IMMEDIATE
+    transactions already write one at a time). NO KEY: rows that merely point at the network,
+    such as a new evaluation, can still be inserted meanwhile."""
+    no_key = connection.features.has_select_for_no_key_update
+    Netwerk.objects.select_for_update(no_key=no_key).get(pk=netwerk.pk)
+
+
+def voeg_toe(afspraak: Afspraak, netwerk: Netwerk, *, door, reden: str = "") -> Afspraak:
+    """Save a new agreement as the last row of the network's table. The position is taken under
+    the network's lock, so rows added at the same moment get distinct positions."""
+    with transaction.atomic():
+        _sluit(netwerk)
+        laatste = Afspraak.objects.filter(netwerk=netwerk).aggregate(m=Max("volgorde"))["m"]
+        afspraak.netwerk = netwerk
+        afspraak.volgorde = (laatste or 0) + 1
+        afspraak.gewijzigd_door = door
+        if reden:
+            afspraak._change_reason = korte_reden(reden)
+        afspraak.save()
+    return afspraak
+
+
+def verplaats(netwerk: Netwerk, pk: int, *, omhoog: bool) -> bool:
+    """Move a row one place up or down and number the table 1..n again. Order is not content:
+    no new versie, no history record. False when the row is not in this network."""
+    with transaction.atomic():
+        _sluit(netwerk)
+        rijen = sorted(
+            _vergrendeld(Afspraak.objects.filter(netwerk=netwerk)),
+            key=lambda a: (a.volgorde, a.pk),
+        )
+        index = next((i for i, a in enumerate(rijen) if a.pk == pk), None)
+        if index is None:
+            return False
+        doel = index - 1 if omhoog else index + 1
+        if 0 <= doel < len(rijen):
+            rijen[index], rijen[doel] = rijen[doel], rijen[index]
+        for volgorde, afspraak in enumerate(rijen, start=1):
+            if afspraak.volgorde != volgorde:
+                Afspraak.objects.filter(pk=afspraak.pk).update(volgorde=volgorde)
+    return True
+
+
+def publiceer(netwerk: Netwerk, *, door, notitie: str) -> Publicatie:
+    """Freeze the vastgestelde rows as the next numbered version; two publishers at once get
+    consecutive numbers (and each freezes the rows as they are under the lock)."""
+    with transaction.atomic():
+        _sluit(netwerk)
+        vastgesteld = list(Afspraak.objects.van(netwerk).vastgesteld())
+        if not vastgesteld:
+            raise GeenVastgesteldeAfspraken
+        laatste = Publicatie.objects.filter(netwerk=netwerk).aggregate(m=Max("nummer"))["m"]
+        return Publicatie.objects.create(
+            netwerk=netwerk,
+            nummer=(laatste or 0) + 1,
+            door=door,
+            notitie=notitie,
+            rijen=[a.als_rij() for a in vastgesteld],
+        )
+
+
+def _vergrendeld(rijen) -> list[Afspraak]:
+    """These rows, locked and read afresh (in pk order, so two lockers never wait on each other
+    the wrong way round)."""
+    return list(rijen.select_for_update().order_by("pk"))
+
+
+def rond_af(sessie: Sessie, *, door) -> None:
+    """Close the session: its agreements become vastgesteld, and those without an evaluation
+    date get one half a year after the session. Each changed row gets a new versie, so an edit
+    form still open elsewhere is then refused, not silently overwritten."""
+    reden = f"Sessie van {sessie} afgerond"
+    with transaction.atomic():
+        _sluit(sessie.netwerk)
+        for a in _vergrendeld(Afspraak.objects.filter(netwerk=sessie.netwerk, sessie=sessie)):
+            if a.status == Afspraak.Status.VASTGESTELD and a.evaluatiedatum:
+                continue
+            Afspraak.objects.bewaar(
+                a,
+                a.versie,
+                door=door,
+                reden=reden,
+                status=Afspraak.Status.VASTGESTELD,
+                evaluatiedatum=a.evaluatiedatum or half_jaar_na(sessie.datum),
+            )
+        sessie.status = Sessie.Status.AFGEROND
+        sessie.save(update_fields=["status", "gewijzigd_op"])
+
+
+def pas_conclusie_toe(evaluatie: Evaluatie, *, door) -> None:
+    """What the conclusion does to the agreements it is about, field by field (a concurrent
+    edit of their text stays):
+    - blijft: the agreement is due again half a year after the evaluation;
+    - vervalt: it goes back to concept, so the next published version leaves it out, and it is
+      no longer due (the evaluation page then offers to delete it);
+    - aanpassen: nothing yet, the regisseur edits it beside the evaluation."""
+    if evaluatie.conclusie == Evaluatie.Conclusie.BLIJFT:
+        velden = {"evaluatiedatum": half_jaar_na(evaluatie.datum)}
+        reden = f"{evaluatie}: afspraak blijft"
+    elif evaluatie.conclusie == Evaluatie.Conclusie.VERVALT:
+        velden = {"status": Afspraak.Status.CONCEPT, "evaluatiedatum": None}
+        reden = f"{evaluatie}: afspraak vervalt"
+    else:
+        return
+    with transaction.atomic():
+        for a in _vergrendeld(evaluatie.afspraken.filter(netwerk=evaluatie.netwerk)):
+            Afspraak.objects.bewaar(a, a.versie, door=door, reden=reden, **velden)
+
+
+def conflictformulier(
+    data: QueryDict, form: AfspraakForm, netwerk: Netwerk, pk: int
+) -> tuple[Afspraak, AfspraakForm]:
+    """After a refused save: the row as saved now, and a form that keeps what this user typed
+    but carries the current versie, so saving again is a deliberate choice."""
+    actueel = Afspraak.objects.van(netwerk).get(pk=pk)
+    data = data.copy()
+    data[form.add_prefix("versie")] = str(actueel.versie)
+    # A separate instance: validating a bound form writes the typed values into it.
+    kopie = Afspraak.objects.get(pk=pk)
+    return actueel, AfspraakForm(data, instance=kopie, netwerk=netwerk, prefix=form.prefix)

@@ -1,0 +1,250 @@
+"""The vredestijd session's meeting: the plenary per case (step 3), an agreement recorded from a
+case (step 4), the review and closing (step 5), and the summary.
+
+The answers are saved with their own version check (`Antwoord.objects.bewaar`), the agreements
+through the agreements table's form and `afspraken.diensten`.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from afspraken import diensten, vredestijd
+from afspraken.forms import AfspraakForm
+from afspraken.models import (
+    Afspraak,
+    Antwoord,
+    Deelnemer,
+    Lidmaatschap,
+    Netwerk,
+    Sessie,
+    SessieCasus,
+    SoortCasus,
+    half_jaar_na,
+)
+from afspraken.sessie_forms import AntwoordForm
+from afspraken.toegang import regisseur
+from afspraken.views.hulp import formdata, naar, sessie_van
+from afspraken.views.sessie import in_gang, sessie_ctx, stylesheet
+from routekaart.pdf import naar_pdf, pdf_antwoord
+from routekaart.types import HtmxHttpRequest
+
+
+def _sessiecasus(sessie: Sessie, slug: str) -> SessieCasus:
+    return get_object_or_404(
+        SessieCasus.objects.select_related("casus__fenomeen"), sessie=sessie, casus__slug=slug
+    )
+
+
+# Steps 3 and 4: plenary per case, and its agreements
+
+
+def _plenair_ctx(sessie: Sessie, sc: SessieCasus, data=None, conflicten=()) -> dict:
+    """The answer rows (a form per participant) and the differences between the saved answers.
+    `conflicten`: participants whose answer someone else saved after this form was loaded; their
+    row shows that saved answer beside what this user typed."""
+    deelnemers = list(sessie.deelnemers.all())
+    bestaand = {
+        a.deelnemer_id: a
+        for a in Antwoord.objects.filter(sessie=sessie, casus=sc.casus).select_related("deelnemer")
+    }
+    if data is not None and conflicten:
+        # Keep every typed answer, now carrying the versions as saved: saving again replaces
+        # the other's answer on purpose.
+        data = data.copy()
+        for d in deelnemers:
+            data[f"d{d.pk}-versie"] = str(bestaand[d.pk].versie if d.pk in bestaand else 0)
+    rijen = [
+        {
+            "deelnemer": d,
+            "form": AntwoordForm(data, instance=bestaand.get(d.pk), prefix=f"d{d.pk}"),
+            "conflict": bestaand.get(d.pk) if d.pk in conflicten else None,
+        }
+        for d in deelnemers
+    ]
+    opgeslagen = [bestaand[d.pk].als_dict() for d in deelnemers if d.pk in bestaand]
+    return {"rijen": rijen, "verschillen": vredestijd.verschillen(opgeslagen)}
+
+
+def _bewaar_antwoorden(sessie: Sessie, sc: SessieCasus, rijen: list[dict]) -> list[int]:
+    """Save each row that has something in it or had an answer; the ids of the participants
+    whose answer was refused (saved by someone else meanwhile). The other rows are saved."""
+    conflicten = []
+    with transaction.atomic():
+        for rij in rijen:
+            form, deelnemer = rij["form"], rij["deelnemer"]
+            if form.leeg and not form.geladen_versie:
+                continue  # nothing typed, and there was nothing to change
+            opgeslagen = Antwoord.objects.bewaar(
+                sessie=sessie,
+                casus=sc.casus,
+                deelnemer=deelnemer,
+                geladen_versie=form.geladen_versie,
+                **form.waarden(),
+            )
+            if opgeslagen is None:
+                conflicten.append(deelnemer.pk)
+    return conflicten
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+@regisseur
+def casus(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int, casus: str
+) -> HttpResponse:
+    s = sessie_van(netwerk, pk)
+    sc = _sessiecasus(s, casus)
+    plenair = _plenair_ctx(s, sc, formdata(request))
+    ctx = sessie_ctx(netwerk, s, "casus")
+    status = 200
+    if request.method == "POST":
+        if all(r["form"].is_valid() for r in plenair["rijen"]):
+            conflicten = _bewaar_antwoorden(s, sc, plenair["rijen"])
+            in_gang(s)
+            if conflicten:
+                namen = [
+                    r["deelnemer"].naam for r in plenair["rijen"] if r["deelnemer"].pk in conflicten
+                ]
+                plenair = _plenair_ctx(s, sc, request.POST, conflicten) | {"conflict_namen": namen}
+                # 200 for htmx: it swaps only successful responses.
+                status = 200 if request.htmx else 409
+            elif not request.htmx:
+                messages.success(request, "De antwoorden zijn opgeslagen.")
+                return naar("sessie-casus", netwerk.slug, s.pk, sc.casus.slug, anker="#plenair")
+            else:
+                plenair = _plenair_ctx(s, sc) | {"opgeslagen": True}
+        else:
+            plenair["fouten"] = True
+    alle = list(s.casussen.select_related("casus"))
+    index = next(i for i, x in enumerate(alle) if x.pk == sc.pk)
+    ctx |= plenair | {
+        "sc": sc,
+        "casus": sc.casus,
+        "nummer": index + 1,
+        "totaal": len(alle),
+        "vorige": alle[index - 1] if index > 0 else None,
+        "volgende": alle[index + 1] if index + 1 < len(alle) else None,
+        "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s, casus=sc.casus),
+    }
+    template = "afspraken/sessies/casus.html"
+    if request.htmx:
+        template += "#plenair"
+    return render(request, template, ctx, status=status)
+
+
+def _organisaties(deelnemers: list[Deelnemer]) -> str:
+    """The participants' organisations, each once, in participant order."""
+    gezien: list[str] = []
+    for d in deelnemers:
+        org = d.organisatie.strip()
+        if org and org.lower() not in (g.lower() for g in gezien):
+            gezien.append(org)
+    return ", ".join(gezien)
+
+
+@require_http_methods(["GET", "POST"])
+@regisseur
+def afspraak(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int, casus: str
+) -> HttpResponse:
+    """Step 4: an agreement from the case screen, straight into the network's table: soort
+    casus preset from the case's phenomenon, "Wie zijn betrokken" from the participants'
+    organisations, status concept, linked to this session and case."""
+    s = sessie_van(netwerk, pk)
+    sc = _sessiecasus(s, casus)
+    soort = SoortCasus.objects.filter(netwerk=netwerk, fenomeen=sc.casus.fenomeen).first()
+    initial = {
+        "soort": soort.pk if soort else None,
+        "wie": _organisaties(list(s.deelnemers.all())),
+        "status": Afspraak.Status.CONCEPT,
+    }
+    form = AfspraakForm(formdata(request), netwerk=netwerk, prefix="nieuw", initial=initial)
+    if request.method == "POST" and form.is_valid():
+        nieuw = form.save(commit=False)
+        nieuw.sessie, nieuw.casus = s, sc.casus
+        diensten.voeg_toe(
+            nieuw, netwerk, door=request.user, reden=f"Vastgelegd in de sessie van {s}"
+        )
+        in_gang(s)
+        messages.success(request, "De afspraak staat in de afsprakentabel (als concept).")
+        return naar("sessie-casus", netwerk.slug, s.pk, sc.casus.slug, anker="#casus-afspraken-kop")
+    ctx = sessie_ctx(netwerk, s, "casus") | {"casus": sc.casus, "form": form}
+    return render(request, "afspraken/sessies/afspraak.html", ctx)
+
+
+# Step 5: review and close
+
+
+@require_GET
+@regisseur
+def afspraken(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+    s = sessie_van(netwerk, pk)
+    ctx = sessie_ctx(netwerk, s, "afspraken") | {
+        "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s).select_related("casus"),
+        "evaluatie_standaard": half_jaar_na(s.datum),
+        "vandaag": timezone.localdate(),
+        "weergave": "sessie",
+    }
+    return render(request, "afspraken/sessies/afspraken.html", ctx)
+
+
+@require_POST
+@regisseur
+def afronden(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+    """Close the session (afspraken.diensten.rond_af) and go back to its review."""
+    s = sessie_van(netwerk, pk)
+    diensten.rond_af(s, door=request.user)
+    messages.success(request, "De sessie is afgerond en de afspraken zijn vastgesteld.")
+    return naar("sessie-afspraken", netwerk.slug, s.pk)
+
+
+# The summary
+
+
+def _samenvatting_ctx(netwerk: Netwerk, s: Sessie) -> dict:
+    alle = list(Afspraak.objects.van(netwerk).filter(sessie=s))
+    antwoorden = list(
+        Antwoord.objects.filter(sessie=s)
+        .select_related("deelnemer")
+        .order_by("deelnemer__volgorde", "deelnemer__pk")
+    )
+    per_casus = []
+    for sc in s.casussen.select_related("casus").prefetch_related("deelnemers"):
+        eigen = [a for a in antwoorden if a.casus_id == sc.casus_id]
+        per_casus.append(
+            {
+                "sc": sc,
+                "antwoorden": eigen,
+                "verschillen": vredestijd.verschillen([a.als_dict() for a in eigen]),
+                "afspraken": [a for a in alle if a.casus_id == sc.casus_id],
+            }
+        )
+    return sessie_ctx(netwerk, s, "samenvatting") | {
+        "deelnemers": s.deelnemers.all(),
+        "per_casus": per_casus,
+        "afspraken": alle,
+    }
+
+
+@require_GET
+@regisseur
+def samenvatting(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+    s = sessie_van(netwerk, pk)
+    return render(request, "afspraken/sessies/samenvatting.html", _samenvatting_ctx(netwerk, s))
+
+
+@require_GET
+@regisseur
+def samenvatting_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+    s = sessie_van(netwerk, pk)
+    ctx = _samenvatting_ctx(netwerk, s) | {"stylesheet": stylesheet()}
+    html = render_to_string("afspraken/sessies/samenvatting_pdf.html", ctx)
+    return pdf_antwoord(naar_pdf(html), f"sessie-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")

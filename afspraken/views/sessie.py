@@ -1,0 +1,338 @@
+"""The vredestijd session (the source's six steps of "Afspraken maken"), its preparation: the
+list, a new session, the overview, dealing the cases (step 1), the handouts and the reflection
+timer (step 2). The plenary and the agreements are in `afspraken.views.bespreken`.
+
+Only the network's regisseur gets here (`afspraken.toegang.regisseur`). The rules themselves
+(dealing the cases) are pure functions in `afspraken.vredestijd`; the content (the cases, the
+route's questions, the procedure) is read through `routekaart.inhoud`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from afspraken import vredestijd
+from afspraken.forms import als_getal
+from afspraken.models import MAX_DEELNEMERS, Deelnemer, Lidmaatschap, Netwerk, Sessie, SessieCasus
+from afspraken.sessie_forms import DeelnemerFormSet, SessieForm
+from afspraken.toegang import regisseur
+from afspraken.views.hulp import formdata, naar, sessie_van
+from routekaart import inhoud
+from routekaart.models import Modus
+from routekaart.pdf import naar_pdf, pdf_antwoord
+from routekaart.types import HtmxHttpRequest
+
+SESSIE_PDF_CSS = "sessie-pdf.css"
+LEGE_RIJEN = 2  # blank participant rows offered below the filled ones
+MINSTE_RIJEN = 6
+BEDENKTIJD = 2  # the phase of the procedure the timer page marks by default
+# A start time in the URL counts only this close to now; anything else is "not started".
+START_MARGE = timedelta(days=1)
+
+
+def sessie_ctx(netwerk: Netwerk, sessie: Sessie, huidig: str) -> dict:
+    """What every session page's header and step navigation need."""
+    return {"netwerk": netwerk, "sessie": sessie, "huidig": huidig}
+
+
+def stylesheet() -> str:
+    """The print stylesheet of the session's PDFs (handouts, summary)."""
+    return (settings.BASE_DIR / "static" / "css" / SESSIE_PDF_CSS).read_text(encoding="utf-8")
+
+
+def in_gang(sessie: Sessie) -> None:
+    """A session that is being worked on is no longer "in voorbereiding"."""
+    if sessie.status == Sessie.Status.VOORBEREIDING:
+        Sessie.objects.filter(pk=sessie.pk, status=Sessie.Status.VOORBEREIDING).update(
+            status=Sessie.Status.BEZIG, gewijzigd_op=timezone.now()
+        )
+        sessie.status = Sessie.Status.BEZIG
+
+
+# /afspraken/<netwerk>/sessies/
+
+
+@require_GET
+@regisseur
+def sessies(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
+    lijst = Sessie.objects.van(netwerk).annotate(
+        aantal_deelnemers=Count("deelnemers", distinct=True),
+        aantal_afspraken=Count("afspraken", distinct=True),
+    )
+    return render(request, "afspraken/sessies/lijst.html", {"netwerk": netwerk, "sessies": lijst})
+
+
+def _deelnemer_rijen(deelnemers: list[dict]) -> list[dict]:
+    """Initial formset rows: the given participants plus a few blank rows."""
+    aantal = max(MINSTE_RIJEN, len(deelnemers) + LEGE_RIJEN)
+    return deelnemers + [{} for _ in range(aantal - len(deelnemers))]
+
+
+def _meer_rijen(request: HtmxHttpRequest, netwerk: Netwerk, vorige: list[Sessie]) -> HttpResponse:
+    """ "Meer deelnemers": the same form again, unbound (no errors yet), with what was typed and
+    four more empty rows. Works without JavaScript."""
+    data = request.POST
+    initial = {
+        "datum": data.get("datum", ""),
+        "plaats": data.get("plaats", ""),
+        "minuten_per_casus": data.get("minuten_per_casus", ""),
+        "casussen": data.getlist("casussen"),
+    }
+    getypt = min(als_getal(data.get("deelnemers-TOTAL_FORMS")) or 0, MAX_DEELNEMERS)
+    rijen = [
+        {
+            "naam": data.get(f"deelnemers-{i}-naam", ""),
+            "organisatie": data.get(f"deelnemers-{i}-organisatie", ""),
+            "werkt_online": bool(data.get(f"deelnemers-{i}-werkt_online")),
+        }
+        for i in range(getypt)
+    ]
+    rijen = (rijen + [{} for _ in range(LEGE_RIJEN * 2)])[:MAX_DEELNEMERS]
+    ctx = {
+        "netwerk": netwerk,
+        "form": SessieForm(initial=initial),
+        "formset": DeelnemerFormSet(prefix="deelnemers", initial=rijen),
+        "vorige": vorige,
+        "kopie": None,
+    }
+    return render(request, "afspraken/sessies/nieuw.html", ctx)
+
+
+@require_http_methods(["GET", "POST"])
+@regisseur
+def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
+    """A new session; ?kopie=<pk> fills the form from an earlier one ("Kopieer vorige sessie")."""
+    vorige = list(Sessie.objects.van(netwerk))
+    kopie = None
+    if request.method == "GET" and request.GET.get("kopie"):
+        kopie_pk = als_getal(request.GET["kopie"])
+        kopie = next((s for s in vorige if s.pk == kopie_pk), None)
+        if kopie is None:
+            raise Http404("Deze sessie bestaat niet.")
+    if request.method == "POST" and "meer_rijen" in request.POST:
+        return _meer_rijen(request, netwerk, vorige)
+    if kopie:
+        initial = {
+            "minuten_per_casus": kopie.minuten_per_casus,
+            "plaats": kopie.plaats,
+            "casussen": [sc.casus_id for sc in kopie.casussen.all()],
+        }
+        rijen = [
+            {"naam": d.naam, "organisatie": d.organisatie, "werkt_online": d.werkt_online}
+            for d in kopie.deelnemers.all()
+        ]
+    else:
+        initial = {"casussen": [c.pk for c in inhoud.huidige().casussen.values()]}
+        rijen = []
+    initial["datum"] = timezone.localdate()
+    form = SessieForm(formdata(request), initial=initial)
+    formset = DeelnemerFormSet(
+        formdata(request), prefix="deelnemers", initial=_deelnemer_rijen(rijen)
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            sessie = form.save(commit=False)
+            sessie.netwerk = netwerk
+            sessie.gemaakt_door = request.user
+            sessie.save()
+            for i, rij in enumerate(formset.ingevuld()):
+                Deelnemer.objects.create(
+                    sessie=sessie,
+                    naam=rij["naam"].strip(),
+                    organisatie=rij["organisatie"].strip(),
+                    werkt_online=rij["werkt_online"],
+                    volgorde=i,
+                )
+            for i, casus in enumerate(form.cleaned_data["casussen"].order_by("volgorde", "slug")):
+                SessieCasus.objects.create(sessie=sessie, casus=casus, volgorde=i)
+        messages.success(request, "De sessie is aangemaakt. Verdeel nu de casussen.")
+        return naar("sessie-verdelen", netwerk.slug, sessie.pk)
+    ctx = {"netwerk": netwerk, "form": form, "formset": formset, "vorige": vorige, "kopie": kopie}
+    return render(request, "afspraken/sessies/nieuw.html", ctx)
+
+
+@require_GET
+@regisseur
+def sessie(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+    s = sessie_van(netwerk, pk)
+    ctx = sessie_ctx(netwerk, s, "overzicht") | {
+        "deelnemers": s.deelnemers.prefetch_related("sessiecasussen__casus"),
+        "casussen": s.casussen.select_related("casus"),
+    }
+    return render(request, "afspraken/sessies/sessie.html", ctx)
+
+
+# Step 1: deal the cases
+
+
+def _handmatig(request: HtmxHttpRequest, casussen: list[SessieCasus], deelnemers) -> None:
+    """Keep the selects: each case gets the chosen participants of this session, each once."""
+    geldig = {d.pk: d for d in deelnemers}
+    with transaction.atomic():
+        for sc in casussen:
+            gekozen = []
+            for waarde in request.POST.getlist(f"casus-{sc.pk}"):
+                d_pk = als_getal(waarde)
+                if d_pk in geldig and d_pk not in gekozen:
+                    gekozen.append(d_pk)
+            sc.deelnemers.set(gekozen)
+            for d_pk in gekozen:
+                d = geldig[d_pk]
+                if sc.casus.modus == Modus.ONLINE and not d.werkt_online:
+                    messages.warning(
+                        request,
+                        f"Let op: {d.naam} werkt niet online, maar heeft nu de "
+                        f"ONLINE-casus {sc.casus.titel}.",
+                    )
+
+
+@require_http_methods(["GET", "POST"])
+@regisseur
+def verdelen(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+    """ "Verdeel de casussen" deals them with vredestijd.verdeel; "Opslaan" keeps the selects
+    (a case moved by hand). Both post, then redirect back here (post/redirect/get)."""
+    s = sessie_van(netwerk, pk)
+    deelnemers = list(s.deelnemers.all())
+    casussen = list(s.casussen.select_related("casus").prefetch_related("deelnemers"))
+    if request.method == "POST":
+        if request.POST.get("actie") == "verdeel":
+            verdeling = vredestijd.verdeel(
+                [
+                    vredestijd.Verdeelcasus(sc.pk, sc.casus.titel, sc.casus.modus == Modus.ONLINE)
+                    for sc in casussen
+                ],
+                [vredestijd.Persoon(d.pk, d.naam, d.werkt_online) for d in deelnemers],
+            )
+            with transaction.atomic():
+                for sc in casussen:
+                    sc.deelnemers.set(verdeling.per_casus[sc.pk])
+            messages.success(request, "De casussen zijn verdeeld.")
+            for melding in verdeling.meldingen:
+                messages.warning(request, melding)
+        else:
+            _handmatig(request, casussen, deelnemers)
+            messages.success(request, "De verdeling is opgeslagen.")
+        in_gang(s)
+        return naar("sessie-verdelen", netwerk.slug, s.pk)
+    rijen = []
+    for sc in casussen:
+        toegewezen = list(sc.deelnemers.all())
+        rijen.append({"sc": sc, "plekken": [*toegewezen, None]})
+    meldingen = []
+    if deelnemers and any(sc.deelnemers.all() for sc in casussen):
+        zonder = [sc.casus.titel for sc in casussen if not sc.deelnemers.all()]
+        if zonder:
+            meldingen.append("Nog zonder deelnemer: " + vredestijd.opsomming(zonder) + ".")
+    elif not deelnemers:
+        meldingen.append("Er zijn geen deelnemers in deze sessie.")
+    ctx = sessie_ctx(netwerk, s, "verdelen") | {
+        "deelnemers": s.deelnemers.prefetch_related("sessiecasussen"),
+        "rijen": rijen,
+        "meldingen": meldingen,
+        "verdeeld": any(sc.deelnemers.all() for sc in casussen),
+    }
+    return render(request, "afspraken/sessies/verdelen.html", ctx)
+
+
+def _handouts_ctx(netwerk: Netwerk, sessie: Sessie, deelnemers) -> dict:
+    return {
+        "netwerk": netwerk,
+        "sessie": sessie,
+        "handouts": [
+            {
+                "deelnemer": d,
+                "casussen": [sc.casus for sc in d.sessiecasussen.all()],
+                "voorvoegsel": f"h{d.pk}-",
+            }
+            for d in deelnemers.prefetch_related("sessiecasussen__casus__fenomeen")
+        ],
+        "vragen": inhoud.huidige().vragen_per_stap(),
+    }
+
+
+@require_GET
+@regisseur
+def handout(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int, deelnemer: int
+) -> HttpResponse:
+    s = sessie_van(netwerk, pk)
+    enkel = get_object_or_404(Deelnemer, sessie=s, pk=deelnemer)
+    ctx = _handouts_ctx(netwerk, s, s.deelnemers.filter(pk=enkel.pk)) | {"enkel": enkel}
+    return render(request, "afspraken/sessies/handouts.html", ctx)
+
+
+@require_GET
+@regisseur
+def handouts(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+    s = sessie_van(netwerk, pk)
+    return render(
+        request, "afspraken/sessies/handouts.html", _handouts_ctx(netwerk, s, s.deelnemers.all())
+    )
+
+
+@require_GET
+@regisseur
+def handouts_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+    """All handouts in one PDF, from the same partial as the web page."""
+    s = sessie_van(netwerk, pk)
+    ctx = _handouts_ctx(netwerk, s, s.deelnemers.all()) | {"stylesheet": stylesheet()}
+    html = render_to_string("afspraken/sessies/handouts_pdf.html", ctx)
+    return pdf_antwoord(naar_pdf(html), f"hand-outs-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")
+
+
+# Step 2: the facilitator screen with the timer
+
+
+def _start_tijd(waarde: str, nu: datetime) -> datetime | None:
+    """The timer's start from the URL: an ISO time with a time zone, within a day of now.
+    Anything else (not a time, or so far off that adding the minutes would overflow) is None,
+    "not started"."""
+    try:
+        start = datetime.fromisoformat(waarde)
+        if timezone.is_naive(start) or abs(start - nu) > START_MARGE:
+            return None
+    except (ValueError, OverflowError):
+        return None
+    return start
+
+
+@require_GET
+@regisseur
+def bedenktijd(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+    """For projecting. ?fase=N marks phase N of the procedure (default 2, the reflection).
+    Without JavaScript, "Start" sends ?start=nu; the server answers with a redirect to the
+    actual start time in the URL, so a reload keeps showing the same end time."""
+    s = sessie_van(netwerk, pk)
+    procedure = inhoud.huidige().procedure()
+    gevraagd = als_getal(request.GET.get("fase"))
+    fase = min(max(BEDENKTIJD if gevraagd is None else gevraagd, 1), max(len(procedure), 1))
+    nu = timezone.now()
+    if request.GET.get("start") == "nu":
+        url = reverse("afspraken:sessie-bedenktijd", args=[netwerk.slug, s.pk])
+        return redirect(f"{url}?fase={fase}&start={nu.isoformat()}".replace("+", "%2B"))
+    seconden = s.minuten_per_casus * 60
+    start = _start_tijd(request.GET.get("start", ""), nu)
+    eind = start + timedelta(seconds=seconden) if start else None
+    over = max(0, int((eind - nu).total_seconds())) if eind else seconden
+    ctx = sessie_ctx(netwerk, s, "bedenktijd") | {
+        "procedure": procedure,
+        "huidige_fase": fase,
+        "seconden": seconden,
+        "start": start.isoformat() if start else "",
+        "eind": eind,
+        "eind_ms": int(eind.timestamp() * 1000) if eind else 0,
+        "eind_als_nu": nu + timedelta(seconds=seconden),
+        "resterend": f"{over // 60}:{over % 60:02d}",
+    }
+    return render(request, "afspraken/sessies/bedenktijd.html", ctx)

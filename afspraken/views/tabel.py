@@ -1,0 +1,237 @@
+"""The regisseur's agreements table: add, edit in place, delete, move, history, case types.
+
+Inline editing uses htmx: the same view renders a partial (`template#naam`) when `request.htmx`
+is set, and a full page without JavaScript. A row can be edited in place on two pages, the table
+and the review of the vredestijd session it came from; both show it with `afspraken/_rij.html`.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import reswap, retarget
+
+from afspraken import diensten
+from afspraken.forms import AfspraakForm, SoortCasusForm
+from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Sessie, SoortCasus
+from afspraken.toegang import lid, regisseur
+from afspraken.views.hulp import formdata
+from afspraken.views.publiceren import publicatie_pagina
+from routekaart.types import HtmxHttpRequest
+
+RIJ = "afspraken/_rij.html"
+# The pages a row is shown on (`weergave`): which columns and actions it has, and where a page
+# without JavaScript returns to. Only these names count.
+WEERGAVEN = ("tabel", "sessie")
+
+
+def _tabel_ctx(netwerk: Netwerk, lid_: Lidmaatschap) -> dict:
+    """What the regisseur's table (page or partial) needs."""
+    afspraken = list(Afspraak.objects.van(netwerk))
+    return {
+        "netwerk": netwerk,
+        "lid": lid_,
+        "afspraken": afspraken,
+        "aantal_vastgesteld": sum(a.status == Afspraak.Status.VASTGESTELD for a in afspraken),
+        "laatste": Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first(),
+        "vandaag": timezone.localdate(),
+        "weergave": "tabel",
+        "evaluatie_nodig": list(Afspraak.objects.te_evalueren(netwerk)),
+    }
+
+
+def _tabel(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
+    """The table section as an htmx partial, swapped over the whole section."""
+    response = render(request, "afspraken/tabel.html#tabel", _tabel_ctx(netwerk, lid_))
+    return reswap(retarget(response, "#afspraken-tabel"), "outerHTML")
+
+
+def _naar_tabel(netwerk: Netwerk, anker: str = "") -> HttpResponse:
+    return redirect(reverse("afspraken:netwerk", args=[netwerk.slug]) + anker)
+
+
+# /afspraken/
+
+
+@require_GET
+def overzicht(request: HtmxHttpRequest) -> HttpResponse:
+    """One network: go there. Several: choose. None (e.g. staff): say so."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    lidmaatschappen = list(Lidmaatschap.objects.filter(user=request.user).select_related("netwerk"))
+    if len(lidmaatschappen) == 1:
+        return redirect("afspraken:netwerk", lidmaatschappen[0].netwerk.slug)
+    return render(request, "afspraken/overzicht.html", {"lidmaatschappen": lidmaatschappen})
+
+
+# /afspraken/<netwerk>/
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@lid
+def netwerk(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
+    """Regisseur: the editable table. Partner: the latest published version, read-only."""
+    if lid_.is_regisseur:
+        template = "afspraken/tabel.html"
+        ctx = _tabel_ctx(netwerk, lid_)
+        if request.htmx:
+            template += "#tabel"
+        else:
+            # The start page also lists the vredestijd sessions that are not closed yet.
+            ctx["sessies_bezig"] = list(Sessie.objects.van(netwerk).niet_afgerond())
+        return render(request, template, ctx)
+    publicatie = Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first()
+    return publicatie_pagina(request, netwerk, lid_, publicatie)
+
+
+@require_http_methods(["GET", "POST"])
+@regisseur
+def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
+    form = AfspraakForm(formdata(request), netwerk=netwerk, prefix="nieuw")
+    if request.method == "POST" and form.is_valid():
+        afspraak = diensten.voeg_toe(form.save(commit=False), netwerk, door=request.user)
+        if request.htmx:
+            return _tabel(request, netwerk, lid_)
+        return _naar_tabel(netwerk, f"#afspraak-{afspraak.pk}")
+    template = "afspraken/nieuw.html"
+    if request.htmx:
+        template += "#formulier"
+    return render(request, template, {"netwerk": netwerk, "form": form, "inline": request.htmx})
+
+
+def _weergave(request: HtmxHttpRequest) -> str:
+    weergave = request.POST.get("weergave") or request.GET.get("weergave")
+    return weergave if weergave in WEERGAVEN else "tabel"
+
+
+def _terug(netwerk: Netwerk, afspraak: Afspraak, weergave: str) -> str:
+    """Where a page without JavaScript returns to after editing this row."""
+    if weergave == "sessie" and afspraak.sessie_id:
+        url = reverse("afspraken:sessie-afspraken", args=[netwerk.slug, afspraak.sessie_id])
+    else:
+        url = reverse("afspraken:netwerk", args=[netwerk.slug])
+    return f"{url}#afspraak-{afspraak.pk}"
+
+
+@require_GET
+@regisseur
+def rij(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int) -> HttpResponse:
+    """One row as shown in the table: what "Annuleren" swaps back in."""
+    afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
+    weergave = _weergave(request)
+    if not request.htmx:
+        return redirect(_terug(netwerk, afspraak, weergave))
+    ctx = {
+        "netwerk": netwerk,
+        "afspraak": afspraak,
+        "vandaag": timezone.localdate(),
+        "weergave": weergave,
+    }
+    return render(request, RIJ, ctx)
+
+
+@require_http_methods(["GET", "POST"])
+@regisseur
+def wijzigen(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int
+) -> HttpResponse:
+    afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
+    form = AfspraakForm(
+        formdata(request), instance=afspraak, netwerk=netwerk, prefix=f"a{afspraak.pk}"
+    )
+    weergave = _weergave(request)
+    ctx = {
+        "netwerk": netwerk,
+        "afspraak": afspraak,
+        "form": form,
+        "inline": request.htmx,
+        "weergave": weergave,
+        "terug": _terug(netwerk, afspraak, weergave),
+    }
+    template = "afspraken/wijzigen.html"
+    if request.method == "POST" and form.is_valid():
+        opgeslagen = Afspraak.objects.bewaar(
+            afspraak, form.cleaned_data["versie"], door=request.user, **form.waarden()
+        )
+        if opgeslagen is not None:
+            if request.htmx:
+                ctx.update(afspraak=opgeslagen, vandaag=timezone.localdate())
+                return render(request, RIJ, ctx)
+            return redirect(ctx["terug"])
+        # Conflict: show what is saved now next to what this user typed.
+        jouw = form.cleaned_data
+        actueel, form = diensten.conflictformulier(request.POST, form, netwerk, pk)
+        ctx.update(afspraak=actueel, form=form, conflict=True, jouw=jouw)
+        if request.htmx:
+            # 200, not 409: htmx swaps only successful responses.
+            return render(request, template + "#bewerkrij", ctx)
+        return render(request, template, ctx, status=409)
+    if request.htmx:
+        template += "#bewerkrij"
+    return render(request, template, ctx)
+
+
+@require_http_methods(["GET", "POST"])
+@regisseur
+def verwijderen(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int
+) -> HttpResponse:
+    afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
+    if request.method == "POST":
+        afspraak.delete()
+        if request.htmx:
+            return _tabel(request, netwerk, lid_)
+        return _naar_tabel(netwerk)
+    template = "afspraken/verwijderen.html"
+    if request.htmx:
+        template += "#bevestigrij"
+    ctx = {"netwerk": netwerk, "afspraak": afspraak, "inline": request.htmx}
+    return render(request, template, ctx)
+
+
+@require_POST
+@regisseur
+def verplaatsen(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int
+) -> HttpResponse:
+    """Move a row one place up or down (richting=op|neer)."""
+    if not diensten.verplaats(netwerk, pk, omhoog=request.POST.get("richting") == "op"):
+        raise Http404("Deze afspraak bestaat niet.")
+    if request.htmx:
+        return _tabel(request, netwerk, lid_)
+    return _naar_tabel(netwerk, f"#afspraak-{pk}")
+
+
+@require_GET
+@regisseur
+def geschiedenis(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int
+) -> HttpResponse:
+    afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
+    versies = list(
+        afspraak.history.select_related("history_user").order_by("-history_date", "-history_id")
+    )
+    soorten = {s.pk: s.naam for s in SoortCasus.objects.filter(netwerk=netwerk)}
+    for v in versies:
+        v.soort_naam = soorten.get(v.soort_id, "(verwijderde soort)")
+    ctx = {"netwerk": netwerk, "afspraak": afspraak, "versies": versies}
+    return render(request, "afspraken/geschiedenis.html", ctx)
+
+
+@require_http_methods(["GET", "POST"])
+@regisseur
+def soorten(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
+    form = SoortCasusForm(formdata(request), netwerk=netwerk)
+    if request.method == "POST" and form.is_valid():
+        soort = form.save(commit=False)
+        soort.netwerk = netwerk
+        soort.save()
+        return redirect("afspraken:soorten", netwerk.slug)
+    ctx = {"netwerk": netwerk, "form": form, "soorten": SoortCasus.objects.filter(netwerk=netwerk)}
+    return render(request, "afspraken/soorten.html", ctx)
