@@ -4,7 +4,7 @@ import io
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
 from afspraken.models import Afspraak, Netwerk, Publicatie
@@ -57,5 +57,5 @@ class TestMaakDemo:
         assert Publicatie.objects.count() == 1
 
     def test_it_needs_the_content(self, zonder_content):
-        with pytest.raises(Exception, match="load_content"):
+        with pytest.raises(CommandError, match="load_content"):
             _demo()
