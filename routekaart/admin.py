@@ -20,7 +20,7 @@ class AlleenLezen(admin.ModelAdmin):
 
 @admin.register(Stap)
 class StapAdmin(AlleenLezen):
-    list_display = ["titel", "slug", "soort", "nummer"]
+    list_display = ["titel", "slug", "aard", "nummer"]
 
 
 @admin.register(PartnerRol)
@@ -30,7 +30,7 @@ class PartnerRolAdmin(AlleenLezen):
 
 @admin.register(Actie)
 class ActieAdmin(AlleenLezen):
-    list_display = ["titel", "soort"]
+    list_display = ["titel", "modus"]
 
 
 @admin.register(Pagina)

@@ -24,7 +24,9 @@ class Rol(models.TextChoices):
 class Stap(models.Model):
     """One node of the route graph; its edges (`volgende`, `ja`, `nee`) are slugs of other steps."""
 
-    class Soort(models.TextChoices):
+    class Aard(models.TextChoices):
+        """What kind of step it is (the front matter's `soort`)."""
+
         START = "start", "Start"
         INFO = "info", "Informatie"
         BESLISSING = "beslissing", "Beslissing"
@@ -32,8 +34,9 @@ class Stap(models.Model):
 
     slug = models.SlugField(unique=True)
     titel = models.CharField(max_length=200)
-    soort = models.CharField(max_length=20, choices=Soort.choices)
+    aard = models.CharField(max_length=20, choices=Aard.choices)
     nummer = models.PositiveSmallIntegerField(null=True, blank=True)
+    # A shorter name for the route map; empty: the title (routekaart.route.Knoop.kaartlabel).
     kaartlabel = models.CharField(max_length=100, blank=True)
     volgende = models.SlugField(blank=True)
     ja = models.SlugField(blank=True)
@@ -64,10 +67,6 @@ class Stap(models.Model):
     def __str__(self) -> str:
         return self.titel
 
-    @property
-    def label(self) -> str:
-        return self.kaartlabel or self.titel
-
 
 class PartnerRol(models.Model):
     slug = models.SlugField(unique=True)
@@ -87,31 +86,18 @@ class PartnerRol(models.Model):
         return self.titel
 
 
-def voor_rol(acties, rol: str) -> list["Actie"]:
-    """These actions, those that name this role first (stable within each group)."""
-    return sorted(acties, key=lambda a: (rol not in a.rollen, a.volgorde))
-
-
-class ActieQuerySet(models.QuerySet):
-    def voor_rol(self, rol: str) -> list["Actie"]:
-        """All actions, those that name this role first (stable within each group)."""
-        return voor_rol(self, rol)
-
-
 class Actie(models.Model):
     """An online or offline intervention of step 5."""
 
     slug = models.SlugField(unique=True)
     titel = models.CharField(max_length=200)
-    soort = models.CharField(max_length=10, choices=Modus.choices)
+    modus = models.CharField(max_length=10, choices=Modus.choices)
     volgorde = models.PositiveSmallIntegerField(default=0)
     rollen = models.JSONField(default=list, blank=True)
     body_html = models.TextField()
 
-    objects = ActieQuerySet.as_manager()
-
     class Meta:
-        ordering = ["soort", "volgorde", "slug"]
+        ordering = ["modus", "volgorde", "slug"]
         verbose_name = "actie"
         verbose_name_plural = "acties"
 

@@ -1,9 +1,10 @@
 """The route as an immutable graph.
 
-The steps and their edges are declared once, in the front matter of `content/route/*.md`, and
-stored in `Stap` rows. This module turns those rows (or any mapping of the same shape) into a
-`Route` of frozen dataclasses that the views, the route map and the tests use. Nothing here knows
-the order of the steps: it only follows edges.
+The steps (`Knoop`) and their branches (`takken`: `volgende`, or `ja`/`nee` at a fork) are
+declared once, in the front matter of `content/route/*.md`, and stored in `Stap` rows. This
+module turns those rows (or anything with the same attributes) into a `Route` of frozen
+dataclasses that the views, the route map and the tests use. Nothing here knows the order of the
+steps: it only follows branches. A graph that is not a valid route raises `RouteFout`.
 """
 
 from __future__ import annotations
@@ -12,31 +13,35 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+# The kinds of step (`aard`).
 START, INFO, BESLISSING, EVALUATIE = "start", "info", "beslissing", "evaluatie"
 ANTWOORDEN = ("ja", "nee")
 
 
 @dataclass(frozen=True)
-class Node:
+class Knoop:
+    """One step of the route. `kaartlabel` is its name on the route map (the title unless the
+    content gives a shorter one)."""
+
     slug: str
-    soort: str
+    aard: str
     titel: str
     nummer: int | None = None
-    label: str = ""
+    kaartlabel: str = ""
     volgende: str = ""
     ja: str = ""
     nee: str = ""
     sleutel: str = ""
 
-    def edges(self) -> tuple[tuple[str, str], ...]:
-        """(label, target) pairs: ("", next) for a plain step, ("ja", …), ("nee", …) for a fork."""
-        if self.soort == BESLISSING:
+    def __post_init__(self) -> None:
+        if not self.kaartlabel:
+            object.__setattr__(self, "kaartlabel", self.titel)
+
+    def takken(self) -> tuple[tuple[str, str], ...]:
+        """(answer, target) pairs: ("", next) for a plain step, ("ja", …), ("nee", …) for a fork."""
+        if self.aard == BESLISSING:
             return tuple((a, t) for a, t in (("ja", self.ja), ("nee", self.nee)) if t)
         return (("", self.volgende),) if self.volgende else ()
-
-    @property
-    def kaartlabel(self) -> str:
-        return self.label or self.titel
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class Station:
     beside it; `toon_nummer` is False for a step that shares its number with an earlier one (the
     review step is part of step 3)."""
 
-    node: Node
+    knoop: Knoop
     x: float
     y: float
     kolom: int = 0
@@ -60,7 +65,7 @@ class Lijn:
     van: str
     naar: str
     label: str
-    pad: str
+    d: str  # the SVG path's drawing commands
     label_x: float
     label_y: float
     label_anker: str = "start"
@@ -87,7 +92,7 @@ class Probleem(str):
         return probleem
 
 
-class RouteError(ValueError):
+class RouteFout(ValueError):
     """The route graph is not a valid route; `problemen` lists what is wrong, in Dutch."""
 
     def __init__(self, problemen: list[Probleem]):
@@ -97,39 +102,39 @@ class RouteError(ValueError):
 
 @dataclass(frozen=True)
 class Route:
-    nodes: Mapping[str, Node]
+    knopen: Mapping[str, Knoop]
     start: str
     volgorde: tuple[str, ...] = field(default=())
 
     # -- construction -------------------------------------------------------------------------
 
     @classmethod
-    def from_nodes(cls, nodes: Iterable[Node]) -> Route:
-        """Build and validate; raises RouteError naming every problem."""
-        by_slug: dict[str, Node] = {}
+    def uit_knopen(cls, knopen: Iterable[Knoop]) -> Route:
+        """Build and check; raises RouteFout naming every problem."""
+        per_slug: dict[str, Knoop] = {}
         problemen: list[Probleem] = []
-        for node in nodes:
-            if node.slug in by_slug:
-                problemen.append(Probleem(f"stap '{node.slug}' komt twee keer voor", node.slug))
-            by_slug[node.slug] = node
-        problemen += validate(by_slug)
+        for knoop in knopen:
+            if knoop.slug in per_slug:
+                problemen.append(Probleem(f"stap '{knoop.slug}' komt twee keer voor", knoop.slug))
+            per_slug[knoop.slug] = knoop
+        problemen += controleer(per_slug)
         if problemen:
-            raise RouteError(problemen)
-        start = next(n.slug for n in by_slug.values() if n.soort == START)
-        route = cls(MappingProxyType(by_slug), start)
-        object.__setattr__(route, "volgorde", route._topological_order())
+            raise RouteFout(problemen)
+        start = next(k.slug for k in per_slug.values() if k.aard == START)
+        route = cls(MappingProxyType(per_slug), start)
+        object.__setattr__(route, "volgorde", route._op_diepte())
         return route
 
     @classmethod
-    def from_stappen(cls, stappen: Iterable) -> Route:
+    def uit_stappen(cls, stappen: Iterable) -> Route:
         """From `Stap` model instances (or anything with the same attributes)."""
-        return cls.from_nodes(
-            Node(
+        return cls.uit_knopen(
+            Knoop(
                 slug=s.slug,
-                soort=s.soort,
+                aard=s.aard,
                 titel=s.titel,
                 nummer=s.nummer,
-                label=s.kaartlabel,
+                kaartlabel=s.kaartlabel,
                 volgende=s.volgende,
                 ja=s.ja,
                 nee=s.nee,
@@ -140,38 +145,38 @@ class Route:
 
     # -- queries ------------------------------------------------------------------------------
 
-    def __getitem__(self, slug: str) -> Node:
-        return self.nodes[slug]
+    def __getitem__(self, slug: str) -> Knoop:
+        return self.knopen[slug]
 
     def __contains__(self, slug: str) -> bool:
-        return slug in self.nodes
+        return slug in self.knopen
 
     @property
     def totaal(self) -> int:
         """M in "Stap N van M": the highest station number."""
-        return max((n.nummer or 0) for n in self.nodes.values())
+        return max((n.nummer or 0) for n in self.knopen.values())
 
     @property
-    def beslissingen(self) -> tuple[Node, ...]:
-        return tuple(self.nodes[s] for s in self.volgorde if self.nodes[s].soort == BESLISSING)
+    def beslissingen(self) -> tuple[Knoop, ...]:
+        return tuple(self.knopen[s] for s in self.volgorde if self.knopen[s].aard == BESLISSING)
 
     def volgende(self, slug: str, antwoord: str = "") -> str:
         """The step after `slug`, given the answer at a fork."""
-        node = self.nodes[slug]
-        if node.soort == BESLISSING:
-            return {"ja": node.ja, "nee": node.nee}.get(antwoord, "")
-        return node.volgende
+        knoop = self.knopen[slug]
+        if knoop.aard == BESLISSING:
+            return {"ja": knoop.ja, "nee": knoop.nee}.get(antwoord, "")
+        return knoop.volgende
 
     def pad_naar(self, doel: str, antwoorden: Mapping[str, str]) -> list[str] | None:
         """Replay the answers from the start; the steps up to and including `doel`, or None when
         `doel` cannot be reached with these answers (the caller answers 404)."""
-        if doel not in self.nodes:
+        if doel not in self.knopen:
             return None
         pad = [self.start]
         huidige = self.start
         while huidige != doel:
-            node = self.nodes[huidige]
-            antwoord = antwoorden.get(node.sleutel, "") if node.soort == BESLISSING else ""
+            knoop = self.knopen[huidige]
+            antwoord = antwoorden.get(knoop.sleutel, "") if knoop.aard == BESLISSING else ""
             volgende = self.volgende(huidige, antwoord)
             if not volgende:
                 return None
@@ -184,10 +189,10 @@ class Route:
         resultaat: list[list[str]] = []
 
         def loop(slug: str, pad: list[str]) -> None:
-            edges = self.nodes[slug].edges()
-            if not edges:
+            takken = self.knopen[slug].takken()
+            if not takken:
                 resultaat.append(pad)
-            for _, doel in edges:
+            for _, doel in takken:
                 loop(doel, [*pad, doel])
 
         loop(self.start, [self.start])
@@ -196,15 +201,15 @@ class Route:
     def mermaid(self) -> str:
         regels = ["flowchart TD"]
         for slug in self.volgorde:
-            node = self.nodes[slug]
-            nummer = f"{node.nummer}. " if node.nummer and node.soort != START else ""
-            tekst = (nummer + node.titel).replace('"', "'")
-            vorm = ('{"', '"}') if node.soort == BESLISSING else ('["', '"]')
-            regels.append(f"    {_mid(slug)}{vorm[0]}{tekst}{vorm[1]}")
+            knoop = self.knopen[slug]
+            nummer = f"{knoop.nummer}. " if knoop.nummer and knoop.aard != START else ""
+            tekst = (nummer + knoop.titel).replace('"', "'")
+            vorm = ('{"', '"}') if knoop.aard == BESLISSING else ('["', '"]')
+            regels.append(f"    {_mermaid_naam(slug)}{vorm[0]}{tekst}{vorm[1]}")
         for slug in self.volgorde:
-            for label, doel in self.nodes[slug].edges():
+            for label, doel in self.knopen[slug].takken():
                 pijl = f" -- {label.capitalize()} --> " if label else " --> "
-                regels.append(f"    {_mid(slug)}{pijl}{_mid(doel)}")
+                regels.append(f"    {_mermaid_naam(slug)}{pijl}{_mermaid_naam(doel)}")
         return "\n".join(regels) + "\n"
 
     def kaart(self, rij: int = 64, kolom: int = 60) -> Kaart:
@@ -220,38 +225,38 @@ class Route:
         overslaand = [
             (diepte[a], diepte[b])
             for a in self.volgorde
-            for _, b in self.nodes[a].edges()
+            for _, b in self.knopen[a].takken()
             if diepte[b] > diepte[a] + 1
         ]
         bezet: set[tuple[int, int]] = set()
         gezien_nummers: set[int] = set()
         stations = []
         for slug in self.volgorde:
-            node, d = self.nodes[slug], diepte[slug]
+            knoop, d = self.knopen[slug], diepte[slug]
             k = sum(1 for van, naar in overslaand if van < d < naar)
             while (d, k) in bezet:
                 k += 1
             bezet.add((d, k))
-            toon = node.nummer is not None and node.nummer not in gezien_nummers
-            if node.nummer is not None:
-                gezien_nummers.add(node.nummer)
-            stations.append(Station(node, links + k * kolom, boven + d * rij, k, toon))
-        pos = {s.node.slug: s for s in stations}
+            toon = knoop.nummer is not None and knoop.nummer not in gezien_nummers
+            if knoop.nummer is not None:
+                gezien_nummers.add(knoop.nummer)
+            stations.append(Station(knoop, links + k * kolom, boven + d * rij, k, toon))
+        pos = {s.knoop.slug: s for s in stations}
         lijnen = []
         for slug in self.volgorde:
             a = pos[slug]
-            for label, doel in self.nodes[slug].edges():
+            for label, doel in self.knopen[slug].takken():
                 b = pos[doel]
                 midden = (a.y + b.y) // 2
                 if a.x == b.x:
-                    pad = f"M{a.x} {a.y} V{b.y}"
+                    d = f"M{a.x} {a.y} V{b.y}"
                     # Left of the line: the station labels are on the right.
-                    lijn = Lijn(slug, doel, label, pad, a.x - 12, midden + 5, "end")
+                    lijn = Lijn(slug, doel, label, d, a.x - 12, midden + 5, "end")
                 else:
-                    pad = f"M{a.x} {a.y} C{a.x} {midden} {b.x} {midden} {b.x} {b.y}"
+                    d = f"M{a.x} {a.y} C{a.x} {midden} {b.x} {midden} {b.x} {b.y}"
                     # Beside the curve, on the side it bends towards, close to the fork.
                     x = max(a.x, b.x) + 10
-                    lijn = Lijn(slug, doel, label, pad, x, a.y + (b.y - a.y) * 2 // 5 + 5)
+                    lijn = Lijn(slug, doel, label, d, x, a.y + (b.y - a.y) * 2 // 5 + 5)
                 lijnen.append(lijn)
         kolommen = max(s.kolom for s in stations)
         return Kaart(
@@ -264,24 +269,24 @@ class Route:
     def _diepte(self) -> dict[str, int]:
         """Longest-path depth of every step from the start."""
         diepte = {self.start: 0}
-        for slug in _topo(self.nodes, self.start):
-            for _, doel in self.nodes[slug].edges():
+        for slug in _topologische_orde(self.knopen, self.start):
+            for _, doel in self.knopen[slug].takken():
                 diepte[doel] = max(diepte.get(doel, 0), diepte[slug] + 1)
         return diepte
 
-    def _topological_order(self) -> tuple[str, ...]:
+    def _op_diepte(self) -> tuple[str, ...]:
         """Steps by longest-path depth from the start, so that a fork's "ja" branch lies between
         the fork and where the "nee" edge rejoins."""
         diepte = self._diepte()
-        return tuple(sorted(diepte, key=lambda s: (diepte[s], self.nodes[s].nummer or 0, s)))
+        return tuple(sorted(diepte, key=lambda s: (diepte[s], self.knopen[s].nummer or 0, s)))
 
 
-def _mid(slug: str) -> str:
+def _mermaid_naam(slug: str) -> str:
     return slug.replace("-", "_")
 
 
-def _topo(nodes: Mapping[str, Node], start: str) -> list[str]:
-    """Depth-first topological order of the nodes reachable from start (assumes no cycles)."""
+def _topologische_orde(knopen: Mapping[str, Knoop], start: str) -> list[str]:
+    """Depth-first topological order of the steps reachable from start (assumes no cycles)."""
     gezien: set[str] = set()
     orde: list[str] = []
 
@@ -289,7 +294,7 @@ def _topo(nodes: Mapping[str, Node], start: str) -> list[str]:
         if slug in gezien:
             return
         gezien.add(slug)
-        for _, doel in nodes[slug].edges():
+        for _, doel in knopen[slug].takken():
             bezoek(doel)
         orde.append(slug)
 
@@ -297,7 +302,7 @@ def _topo(nodes: Mapping[str, Node], start: str) -> list[str]:
     return orde[::-1]
 
 
-def validate(nodes: Mapping[str, Node]) -> list[Probleem]:
+def controleer(knopen: Mapping[str, Knoop]) -> list[Probleem]:
     """Everything wrong with this graph as a route, in Dutch; empty when it is a valid route.
 
     A route has one start, every edge target exists, every step is reachable from the start,
@@ -308,11 +313,11 @@ def validate(nodes: Mapping[str, Node]) -> list[Probleem]:
     def probleem(tekst: str, slug: str = "", veld: str = "") -> None:
         problemen.append(Probleem(tekst, slug, veld))
 
-    starts = [n.slug for n in nodes.values() if n.soort == START]
+    starts = [n.slug for n in knopen.values() if n.aard == START]
     if len(starts) != 1:
         # Name the start step that another step leads to (it cannot be the real start), else
         # the second one.
-        doelen = {doel for n in nodes.values() for _, doel in n.edges()}
+        doelen = {doel for n in knopen.values() for _, doel in n.takken()}
         verdacht = [s for s in starts if s in doelen] + starts[1:]
         probleem(
             f"er moet precies één startstap zijn, gevonden: {len(starts)}"
@@ -321,30 +326,30 @@ def validate(nodes: Mapping[str, Node]) -> list[Probleem]:
             "soort",
         )
     sleutels: dict[str, str] = {}
-    for node in nodes.values():
-        slug = node.slug
-        if node.soort not in (START, INFO, BESLISSING, EVALUATIE):
-            probleem(f"stap '{slug}': onbekende soort '{node.soort}'", slug, "soort")
-        if not node.titel.strip():
+    for knoop in knopen.values():
+        slug = knoop.slug
+        if knoop.aard not in (START, INFO, BESLISSING, EVALUATIE):
+            probleem(f"stap '{slug}': onbekende soort '{knoop.aard}'", slug, "soort")
+        if not knoop.titel.strip():
             probleem(f"stap '{slug}': titel ontbreekt", slug, "titel")
-        if node.soort in (START, INFO) and not node.volgende:
+        if knoop.aard in (START, INFO) and not knoop.volgende:
             probleem(f"stap '{slug}': 'volgende' ontbreekt", slug, "volgende")
-        if node.soort == BESLISSING:
+        if knoop.aard == BESLISSING:
             for veld in ("ja", "nee", "sleutel"):
-                if not getattr(node, veld):
+                if not getattr(knoop, veld):
                     probleem(f"stap '{slug}': '{veld}' ontbreekt", slug, veld)
-            if node.sleutel in sleutels:
+            if knoop.sleutel in sleutels:
                 probleem(
-                    f"stap '{slug}': sleutel '{node.sleutel}' is ook van '{sleutels[node.sleutel]}'",
+                    f"stap '{slug}': sleutel '{knoop.sleutel}' is ook van '{sleutels[knoop.sleutel]}'",
                     slug,
                     "sleutel",
                 )
-            sleutels[node.sleutel] = slug
-        if node.soort == EVALUATIE and (node.volgende or node.ja or node.nee):
-            veld = next(v for v in ("volgende", "ja", "nee") if getattr(node, v))
+            sleutels[knoop.sleutel] = slug
+        if knoop.aard == EVALUATIE and (knoop.volgende or knoop.ja or knoop.nee):
+            veld = next(v for v in ("volgende", "ja", "nee") if getattr(knoop, v))
             probleem(f"stap '{slug}': een evaluatiestap is een eindpunt", slug, veld)
-        for label, doel in node.edges():
-            if doel not in nodes:
+        for label, doel in knoop.takken():
+            if doel not in knopen:
                 probleem(
                     f"stap '{slug}' verwijst naar onbekende stap '{doel}'",
                     slug,
@@ -358,7 +363,7 @@ def validate(nodes: Mapping[str, Node]) -> list[Probleem]:
 
     def zoek(slug: str, stapel: list[str]) -> None:
         kleur[slug] = 1
-        for label, doel in nodes[slug].edges():
+        for label, doel in knopen[slug].takken():
             if kleur.get(doel) == 1:
                 kring = " → ".join([*stapel[stapel.index(doel) :], doel])
                 probleem(
@@ -371,10 +376,10 @@ def validate(nodes: Mapping[str, Node]) -> list[Probleem]:
         kleur[slug] = 2
 
     zoek(starts[0], [starts[0]])
-    onbereikbaar = sorted(set(nodes) - set(kleur))
+    onbereikbaar = sorted(set(knopen) - set(kleur))
     if onbereikbaar:
         probleem("niet bereikbaar vanaf de start: " + ", ".join(onbereikbaar), onbereikbaar[0])
-    for node in nodes.values():
-        if not node.edges() and node.soort != EVALUATIE:
-            probleem(f"stap '{node.slug}' is een eindpunt maar geen evaluatiestap", node.slug)
+    for knoop in knopen.values():
+        if not knoop.takken() and knoop.aard != EVALUATIE:
+            probleem(f"stap '{knoop.slug}' is een eindpunt maar geen evaluatiestap", knoop.slug)
     return problemen

@@ -3,7 +3,8 @@
 The query string carries the context choices (`modus`, `rol`, `fenomeen`, `casus`) and the yes/no
 decisions (keyed by each decision step's `sleutel`, plus `alarm=ja`), so every state of the walk
 has a URL that back, forward, reload and a bookmark can return to. `Keuzes` reads and writes that
-query string; anything it does not recognise is a 404, never a silent guess.
+query string; anything it does not recognise raises a `WandelFout` (the views answer 404), never
+a silent guess.
 
 Ticked questions and free-text notes are never put in a URL (they would end up in server logs and
 browser history). They live in the session only, under one key (`SESSIE`), so "Opnieuw beginnen"
@@ -17,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import Http404
 from django.urls import reverse
 
 from routekaart.models import Modus, Rol
@@ -27,6 +27,18 @@ MAX_NOTITIE = 2000
 ALARM = "alarm"
 ONBEKEND = "onbekend"
 CONTEXT = ("casus", "modus", "rol", "fenomeen")
+
+
+class WandelFout(ValueError):
+    """This URL is no state of the walk; the message says why, in Dutch."""
+
+
+class OnbekendeKeuze(WandelFout):
+    """The query string holds a value the walk does not know (a role, a case, an answer…)."""
+
+
+class NietOpDeRoute(WandelFout):
+    """The answers in the query string do not lead to this step."""
 
 
 @dataclass(frozen=True)
@@ -61,59 +73,63 @@ class Keuzes:
 
 
 def lees_keuzes(
-    get: Mapping[str, str], route: Route, fenomenen: Iterable[str], casus=None
+    get: Mapping[str, str], route: Route, fenomenen: Iterable[str], casussen: Mapping[str, Any]
 ) -> Keuzes:
-    """The choices in a query string; Http404 for a value we do not know.
+    """The choices in a query string; OnbekendeKeuze for a value we do not know.
 
-    `casus` is the pinned practice case (already looked up by the caller): it presets `modus` and
+    `casus` names a practice case of `casussen` (pinned on screen): it presets `modus` and
     `fenomeen` when the query does not set them.
     """
     modus = get.get("modus", "")
     rol = get.get("rol", "")
     fenomeen = get.get("fenomeen", "")
+    casus = get.get("casus", "")
     if modus and modus not in Modus.values:
-        raise Http404("Onbekende keuze voor online/offline.")
+        raise OnbekendeKeuze("Onbekende keuze voor online/offline.")
     if rol and rol not in Rol.values:
-        raise Http404("Onbekende rol.")
+        raise OnbekendeKeuze("Onbekende rol.")
     if fenomeen and fenomeen != ONBEKEND and fenomeen not in set(fenomenen):
-        raise Http404("Onbekend fenomeen.")
+        raise OnbekendeKeuze("Onbekend fenomeen.")
+    if casus and casus not in casussen:
+        raise OnbekendeKeuze("Onbekende casus.")
     antwoorden = {}
-    for node in route.beslissingen:
-        antwoord = get.get(node.sleutel, "")
+    for knoop in route.beslissingen:
+        antwoord = get.get(knoop.sleutel, "")
         if antwoord and antwoord not in ANTWOORDEN:
-            raise Http404("Onbekend antwoord.")
+            raise OnbekendeKeuze("Onbekend antwoord.")
         if antwoord:
-            antwoorden[node.sleutel] = antwoord
+            antwoorden[knoop.sleutel] = antwoord
     alarm = get.get(ALARM, "")
     if alarm not in ("", "ja"):
-        raise Http404("Onbekend antwoord op de alarmvraag.")
-    if casus is not None:
-        modus = modus or casus.modus
-        fenomeen = fenomeen or casus.fenomeen.slug
-    return Keuzes(modus, rol, fenomeen, casus.slug if casus else "", antwoorden, alarm == "ja")
+        raise OnbekendeKeuze("Onbekend antwoord op de alarmvraag.")
+    if casus:
+        modus = modus or casussen[casus].modus
+        fenomeen = fenomeen or casussen[casus].fenomeen.slug
+    return Keuzes(modus, rol, fenomeen, casus, antwoorden, alarm == "ja")
 
 
 def pad(route: Route, slug: str, keuzes: Keuzes, alarmstappen: Iterable[str] = ()) -> list[str]:
-    """The steps from the start up to `slug`, replaying the answers; Http404 when the answers do
-    not lead there, or when "serious offences likely" was answered yes and yet the fork that
-    question belongs to was answered "nee" (the route then continues on the ja-branch only)."""
+    """The steps from the start up to `slug`, replaying the answers; NietOpDeRoute when the
+    answers do not lead there, or when "serious offences likely" was answered yes and yet the
+    fork that question belongs to was answered "nee" (the route then continues on the ja-branch
+    only)."""
     if keuzes.alarm:
         for alarmstap in alarmstappen:
             if keuzes.antwoorden.get(route[alarmstap].sleutel) == "nee":
-                raise Http404("Na 'ja' op de alarmvraag gaat de route verder met partners.")
+                raise NietOpDeRoute("Na 'ja' op de alarmvraag gaat de route verder met partners.")
     gevonden = route.pad_naar(slug, keuzes.antwoorden)
     if gevonden is None:
-        raise Http404("Deze stap hoort niet bij de gekozen route.")
+        raise NietOpDeRoute("Deze stap hoort niet bij de gekozen route.")
     return gevonden
 
 
 def pad_tot_einde(route: Route, keuzes: Keuzes) -> list[str] | None:
     """The whole path from the start to an end of the route, or None if an answer is missing."""
     stappen = [route.start]
-    while route[stappen[-1]].edges():
-        node = route[stappen[-1]]
-        antwoord = keuzes.antwoorden.get(node.sleutel, "") if node.soort == BESLISSING else ""
-        volgende = route.volgende(node.slug, antwoord)
+    while route[stappen[-1]].takken():
+        knoop = route[stappen[-1]]
+        antwoord = keuzes.antwoorden.get(knoop.sleutel, "") if knoop.aard == BESLISSING else ""
+        volgende = route.volgende(knoop.slug, antwoord)
         if not volgende:
             return None
         stappen.append(volgende)
@@ -122,10 +138,10 @@ def pad_tot_einde(route: Route, keuzes: Keuzes) -> list[str] | None:
 
 def stap_url(route: Route, slug: str, keuzes: Keuzes) -> str:
     """The URL of a step with these choices; the start step is /route/ itself."""
-    pad_ = (
+    adres = (
         reverse("routekaart:route")
         if slug == route.start
         else reverse("routekaart:stap", args=[slug])
     )
     query = keuzes.query(route)
-    return f"{pad_}?{query}" if query else pad_
+    return f"{adres}?{query}" if query else adres

@@ -34,7 +34,7 @@ def _loop(page, basis: str, pad: list[str]) -> None:
     for van, naar in zip(pad, pad[1:], strict=False):
         expect(page.locator("h1")).to_have_text(_kop(van))
         node = ROUTE[van]
-        label = antwoorden[node.sleutel].capitalize() if node.soort == "beslissing" else "Volgende"
+        label = antwoorden[node.sleutel].capitalize() if node.aard == "beslissing" else "Volgende"
         page.get_by_role("button", name=label, exact=True).click()
         expect(page.locator("h1")).to_have_text(_kop(naar))
         assert _slug(page) == naar
@@ -122,10 +122,10 @@ def test_one_branch_can_be_walked_with_the_keyboard_only(page, live_server, live
     page.goto(live_server.url + "/route/")
     for van, naar in zip(pad, pad[1:], strict=False):
         node = ROUTE[van]
-        if node.soort == "info":
+        if node.aard == "info":
             _tab_tot(page, re.sub(r"<[^>]+>", "", Stap.objects.get(slug=van).vragen[0]["tekst"]))
             page.keyboard.press("Space")
-        label = antwoorden[node.sleutel].capitalize() if node.soort == "beslissing" else "Volgende"
+        label = antwoorden[node.sleutel].capitalize() if node.aard == "beslissing" else "Volgende"
         _tab_tot(page, label)
         page.keyboard.press("Enter")
         expect(page.locator("h1")).to_have_text(_kop(naar))

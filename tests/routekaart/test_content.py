@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from casussen.models import Casus, Fenomeen
-from routekaart.content import SOORTEN
+from routekaart.inlezen import ONDERDELEN
 from routekaart.models import Stap
 
 
@@ -23,7 +23,7 @@ def _laad(map_: Path | None = None, **opties) -> str:
 
 def _stand() -> dict[str, list[dict]]:
     """Every content row with every field, to compare the database before and after."""
-    return {s.map: list(s.model.objects.order_by("slug").values()) for s in SOORTEN}
+    return {o.map: list(o.model.objects.order_by("slug").values()) for o in ONDERDELEN}
 
 
 @pytest.fixture
@@ -206,9 +206,9 @@ GENOEMD_BESTAND = {
 }
 
 
-@pytest.mark.parametrize("soort", SLECHTE_BESTANDEN)
-def test_a_bad_file_is_refused_with_file_and_field_and_changes_nothing(db, kopie, soort):
-    bestand, oud, nieuw, veld = SLECHTE_BESTANDEN[soort]
+@pytest.mark.parametrize("geval", SLECHTE_BESTANDEN)
+def test_a_bad_file_is_refused_with_file_and_field_and_changes_nothing(db, kopie, geval):
+    bestand, oud, nieuw, veld = SLECHTE_BESTANDEN[geval]
     _laad()
     voor = _stand()
     # A good edit elsewhere proves that nothing is written, not even the files before the bad one.
@@ -217,7 +217,7 @@ def test_a_bad_file_is_refused_with_file_and_field_and_changes_nothing(db, kopie
     with pytest.raises(CommandError) as fout:
         _laad(kopie)
     melding = str(fout.value)
-    assert str(kopie / GENOEMD_BESTAND.get(soort, bestand)) in melding
+    assert str(kopie / GENOEMD_BESTAND.get(geval, bestand)) in melding
     assert veld in melding
     assert _stand() == voor
 

@@ -40,20 +40,20 @@ def _fenomeen(naam: str) -> Fenomeen:
 
 
 def test_the_longest_path_has_the_sources_steps_in_order(content):
-    route = Route.from_stappen(Stap.objects.all())
+    route = Route.uit_stappen(Stap.objects.all())
     pad = route.pad_naar(
-        next(s.slug for s in Stap.objects.filter(soort="evaluatie")),
+        next(s.slug for s in Stap.objects.filter(aard="evaluatie")),
         {"partners": "ja", "ingrijpen": "ja"},
     )
     assert [route[slug].titel for slug in pad[1:]] == ROUTE_TITELS
 
 
 def test_the_route_starts_with_the_optional_context_step(content):
-    assert Stap.objects.filter(soort="start").count() == 1
+    assert Stap.objects.filter(aard="start").count() == 1
 
 
 def test_steps_3_and_4_are_the_two_decisions(content):
-    beslissingen = Stap.objects.filter(soort="beslissing").order_by("nummer")
+    beslissingen = Stap.objects.filter(aard="beslissing").order_by("nummer")
     assert [(s.nummer, s.titel) for s in beslissingen] == [
         (3, "Partner(s) betrekken?"),
         (4, "Ingrijpen?"),
@@ -98,8 +98,8 @@ def test_four_cases_are_online_and_four_offline(content):
 
 
 def test_step_5_has_the_sources_four_online_and_five_offline_actions(content):
-    online = [a.titel.lower() for a in Actie.objects.filter(soort="online")]
-    offline = [a.titel.lower() for a in Actie.objects.filter(soort="offline")]
+    online = [a.titel.lower() for a in Actie.objects.filter(modus="online")]
+    offline = [a.titel.lower() for a in Actie.objects.filter(modus="offline")]
     assert len(online) == 4
     assert len(offline) == 5
     assert [w for w in ONLINE_ACTIES if not any(w in t for t in online)] == []

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from routekaart.route import Node, Route, RouteError
+from routekaart.route import Knoop, Route, RouteFout
 
 ROUTE_MAP = Path(__file__).resolve().parents[2] / "content" / "route"
 
@@ -15,49 +15,49 @@ def _front_matter(pad: Path) -> dict:
     return yaml.safe_load(pad.read_text(encoding="utf-8").split("---")[1])
 
 
-def _gelezen_nodes() -> list[Node]:
-    nodes = []
+def _gelezen_knopen() -> list[Knoop]:
+    knopen = []
     for pad in sorted(ROUTE_MAP.glob("*.md")):
         meta = _front_matter(pad)
-        nodes.append(
-            Node(
+        knopen.append(
+            Knoop(
                 slug=pad.stem,
-                soort=meta["soort"],
+                aard=meta["soort"],
                 titel=meta["titel"],
                 nummer=meta.get("nummer"),
-                label=meta.get("kaartlabel", ""),
+                kaartlabel=meta.get("kaartlabel", ""),
                 volgende=meta.get("volgende", ""),
                 ja=meta.get("ja", ""),
                 nee=meta.get("nee", ""),
                 sleutel=meta.get("sleutel", ""),
             )
         )
-    return nodes
+    return knopen
 
 
 @pytest.fixture(scope="module")
 def route() -> Route:
-    return Route.from_nodes(_gelezen_nodes())
+    return Route.uit_knopen(_gelezen_knopen())
 
 
-def _kleine_route(**vervang: Node) -> list[Node]:
+def _kleine_route(**vervang: Knoop) -> list[Knoop]:
     """A valid miniature route: start -> a -> fork(ja: b, nee: eind); b -> eind. Keyword
-    arguments replace nodes by slug (or add new ones)."""
-    nodes = {
-        "start": Node("start", "start", "Start", volgende="a"),
-        "a": Node("a", "info", "Stap A", nummer=1, volgende="vork"),
-        "vork": Node("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind", sleutel="v"),
-        "b": Node("b", "info", "Stap B", nummer=3, volgende="eind"),
-        "eind": Node("eind", "evaluatie", "Eind", nummer=4),
+    arguments replace knopen by slug (or add new ones)."""
+    knopen = {
+        "start": Knoop("start", "start", "Start", volgende="a"),
+        "a": Knoop("a", "info", "Stap A", nummer=1, volgende="vork"),
+        "vork": Knoop("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind", sleutel="v"),
+        "b": Knoop("b", "info", "Stap B", nummer=3, volgende="eind"),
+        "eind": Knoop("eind", "evaluatie", "Eind", nummer=4),
     }
-    nodes.update(vervang)
-    return list(nodes.values())
+    knopen.update(vervang)
+    return list(knopen.values())
 
 
 # -- the shipped route, edge by edge --------------------------------------------------------------
 
 # Every edge the source's routekaart draws: (from, answer, to). "" is a plain "Volgende".
-VERWACHTE_EDGES = [
+VERWACHTE_TAKKEN = [
     ("start", "", "bericht-duiden"),
     ("bericht-duiden", "", "contextinformatie"),
     ("contextinformatie", "", "partners-betrekken"),
@@ -70,16 +70,16 @@ VERWACHTE_EDGES = [
 ]
 
 
-@pytest.mark.parametrize(("van", "antwoord", "naar"), VERWACHTE_EDGES)
+@pytest.mark.parametrize(("van", "antwoord", "naar"), VERWACHTE_TAKKEN)
 def test_the_shipped_route_has_this_edge(route, van, antwoord, naar):
-    assert (antwoord, naar) in route[van].edges()
+    assert (antwoord, naar) in route[van].takken()
     assert route.volgende(van, antwoord) == naar
 
 
 @pytest.mark.parametrize("slug", [p.stem for p in sorted(ROUTE_MAP.glob("*.md"))])
 def test_each_shipped_step_has_exactly_the_expected_edges(route, slug):
-    verwacht = {(a, n) for v, a, n in VERWACHTE_EDGES if v == slug}
-    assert set(route[slug].edges()) == verwacht
+    verwacht = {(a, n) for v, a, n in VERWACHTE_TAKKEN if v == slug}
+    assert set(route[slug].takken()) == verwacht
 
 
 def test_the_shipped_route_starts_at_the_context_step(route):
@@ -148,91 +148,91 @@ def test_pad_naar_reaches_a_step_before_any_decision_without_answers(route):
 # -- broken graphs ---------------------------------------------------------------------------------
 
 
-def _problemen(nodes: list[Node]) -> str:
-    with pytest.raises(RouteError) as fout:
-        Route.from_nodes(nodes)
+def _problemen(knopen: list[Knoop]) -> str:
+    with pytest.raises(RouteFout) as fout:
+        Route.uit_knopen(knopen)
     return str(fout.value)
 
 
 def test_a_hand_built_valid_route_is_accepted():
-    route = Route.from_nodes(_kleine_route())
+    route = Route.uit_knopen(_kleine_route())
     assert route.paden() == [["start", "a", "vork", "b", "eind"], ["start", "a", "vork", "eind"]]
 
 
 def test_a_route_with_two_starts_is_rejected():
-    tweede = Node("tweede", "start", "Nog een start", volgende="a")
+    tweede = Knoop("tweede", "start", "Nog een start", volgende="a")
     assert "precies één startstap zijn, gevonden: 2" in _problemen(_kleine_route(tweede=tweede))
 
 
 def test_a_route_without_a_start_is_rejected():
-    geen_start = Node("start", "info", "Start", nummer=0, volgende="a")
+    geen_start = Knoop("start", "info", "Start", nummer=0, volgende="a")
     assert "er moet precies één startstap zijn, gevonden: 0" in _problemen(
         _kleine_route(start=geen_start)
     )
 
 
 def test_an_edge_to_an_unknown_step_is_rejected():
-    a = Node("a", "info", "Stap A", nummer=1, volgende="nergens")
+    a = Knoop("a", "info", "Stap A", nummer=1, volgende="nergens")
     assert "stap 'a' verwijst naar onbekende stap 'nergens'" in _problemen(_kleine_route(a=a))
 
 
 def test_an_unreachable_step_is_rejected():
-    los = Node("los", "info", "Los", nummer=9, volgende="eind")
+    los = Knoop("los", "info", "Los", nummer=9, volgende="eind")
     assert "niet bereikbaar vanaf de start: los" in _problemen(_kleine_route(los=los))
 
 
 def test_a_cycle_is_rejected():
-    b = Node("b", "info", "Stap B", nummer=3, volgende="a")
+    b = Knoop("b", "info", "Stap B", nummer=3, volgende="a")
     assert "de route loopt in een kring: a → vork → b → a" in _problemen(_kleine_route(b=b))
 
 
 def test_a_dead_end_that_is_not_an_evaluation_is_rejected():
     # "b" leads nowhere. Only an evaluation step may end the route; any other step without an
     # outgoing edge is reported by the field it lacks.
-    b = Node("b", "info", "Stap B", nummer=3)
+    b = Knoop("b", "info", "Stap B", nummer=3)
     problemen = _problemen(_kleine_route(b=b))
     assert "stap 'b': 'volgende' ontbreekt" in problemen
 
 
 def test_a_step_of_an_unknown_kind_is_rejected():
-    vreemd = Node("b", "eindpunt", "Stap B", nummer=3)
+    vreemd = Knoop("b", "eindpunt", "Stap B", nummer=3)
     assert "stap 'b': onbekende soort 'eindpunt'" in _problemen(_kleine_route(b=vreemd))
 
 
 def test_an_evaluation_step_with_a_next_step_is_rejected():
-    eind = Node("eind", "evaluatie", "Eind", nummer=4, volgende="a")
+    eind = Knoop("eind", "evaluatie", "Eind", nummer=4, volgende="a")
     assert "stap 'eind': een evaluatiestap is een eindpunt" in _problemen(_kleine_route(eind=eind))
 
 
 def test_a_decision_without_sleutel_is_rejected():
-    vork = Node("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind")
+    vork = Knoop("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind")
     assert "stap 'vork': 'sleutel' ontbreekt" in _problemen(_kleine_route(vork=vork))
 
 
 def test_a_decision_without_a_nee_branch_is_rejected():
-    vork = Node("vork", "beslissing", "Vork?", nummer=2, ja="b", sleutel="v")
+    vork = Knoop("vork", "beslissing", "Vork?", nummer=2, ja="b", sleutel="v")
     assert "stap 'vork': 'nee' ontbreekt" in _problemen(_kleine_route(vork=vork))
 
 
 def test_two_decisions_sharing_a_sleutel_are_rejected():
-    b = Node("b", "beslissing", "Nog een vork?", nummer=3, ja="eind", nee="eind", sleutel="v")
+    b = Knoop("b", "beslissing", "Nog een vork?", nummer=3, ja="eind", nee="eind", sleutel="v")
     assert "sleutel 'v' is ook van 'vork'" in _problemen(_kleine_route(b=b))
 
 
 def test_a_step_without_a_title_is_rejected():
-    a = Node("a", "info", " ", nummer=1, volgende="vork")
+    a = Knoop("a", "info", " ", nummer=1, volgende="vork")
     assert "stap 'a': titel ontbreekt" in _problemen(_kleine_route(a=a))
 
 
 def test_the_same_slug_twice_is_rejected():
-    nodes = [*_kleine_route(), Node("a", "info", "Stap A bis", nummer=1, volgende="vork")]
-    assert "stap 'a' komt twee keer voor" in _problemen(nodes)
+    knopen = [*_kleine_route(), Knoop("a", "info", "Stap A bis", nummer=1, volgende="vork")]
+    assert "stap 'a' komt twee keer voor" in _problemen(knopen)
 
 
-def test_route_error_keeps_each_problem_separately():
-    a = Node("a", "info", "", nummer=1, volgende="nergens")
-    with pytest.raises(RouteError) as fout:
-        Route.from_nodes(_kleine_route(a=a))
+def test_route_fout_keeps_each_problem_separately():
+    a = Knoop("a", "info", "", nummer=1, volgende="nergens")
+    with pytest.raises(RouteFout) as fout:
+        Route.uit_knopen(_kleine_route(a=a))
     assert len(fout.value.problemen) == 2
 
 
@@ -243,7 +243,7 @@ def test_mermaid_is_a_top_down_flowchart(route):
     assert route.mermaid().startswith("flowchart TD\n")
 
 
-@pytest.mark.parametrize(("van", "antwoord", "naar"), VERWACHTE_EDGES)
+@pytest.mark.parametrize(("van", "antwoord", "naar"), VERWACHTE_TAKKEN)
 def test_mermaid_draws_this_edge_with_its_label(route, van, antwoord, naar):
     a, b = van.replace("-", "_"), naar.replace("-", "_")
     pijl = f" -- {antwoord.capitalize()} --> " if antwoord else " --> "
@@ -252,7 +252,7 @@ def test_mermaid_draws_this_edge_with_its_label(route, van, antwoord, naar):
 
 def test_mermaid_draws_no_other_edges(route):
     pijlen = [r for r in route.mermaid().splitlines() if "-->" in r]
-    assert len(pijlen) == len(VERWACHTE_EDGES)
+    assert len(pijlen) == len(VERWACHTE_TAKKEN)
 
 
 def test_mermaid_draws_decisions_as_diamonds(route):
@@ -264,24 +264,28 @@ def test_mermaid_draws_decisions_as_diamonds(route):
 
 def test_the_map_has_a_station_for_every_step_and_a_line_for_every_edge(route):
     kaart = route.kaart()
-    assert {s.node.slug for s in kaart.stations} == set(route.nodes)
-    assert {(lijn.van, lijn.label, lijn.naar) for lijn in kaart.lijnen} == set(VERWACHTE_EDGES)
+    assert {s.knoop.slug for s in kaart.stations} == set(route.knopen)
+    assert {(lijn.van, lijn.label, lijn.naar) for lijn in kaart.lijnen} == set(VERWACHTE_TAKKEN)
 
 
 def test_the_map_places_every_step_below_the_steps_before_it(route):
-    y = {s.node.slug: s.y for s in route.kaart().stations}
-    for van, _, naar in VERWACHTE_EDGES:
+    y = {s.knoop.slug: s.y for s in route.kaart().stations}
+    for van, _, naar in VERWACHTE_TAKKEN:
         assert y[naar] > y[van]
 
 
 def test_the_map_follows_the_edges_not_the_file_order():
     # Renaming slugs so their alphabetical order is reversed must not change the drawing order.
-    nodes = [
-        Node("z-start", "start", "Start", volgende="y"),
-        Node("y", "info", "Eerste", nummer=1, volgende="x"),
-        Node("x", "evaluatie", "Eind", nummer=2),
+    knopen = [
+        Knoop("z-start", "start", "Start", volgende="y"),
+        Knoop("y", "info", "Eerste", nummer=1, volgende="x"),
+        Knoop("x", "evaluatie", "Eind", nummer=2),
     ]
-    assert [s.node.slug for s in Route.from_nodes(nodes).kaart().stations] == ["z-start", "y", "x"]
+    assert [s.knoop.slug for s in Route.uit_knopen(knopen).kaart().stations] == [
+        "z-start",
+        "y",
+        "x",
+    ]
 
 
 # -- problems name their step and field (for load_content's message) ---------------------------
@@ -290,26 +294,31 @@ def test_the_map_follows_the_edges_not_the_file_order():
 @pytest.mark.parametrize(
     ("vervang", "slug", "veld"),
     [
-        ({"b": Node("b", "info", "Stap B", nummer=3, volgende="a")}, "b", "volgende"),
-        ({"b": Node("b", "start", "Stap B", volgende="eind")}, "b", "soort"),
-        ({"vork": Node("vork", "beslissing", "V?", nummer=2, ja="b", sleutel="v")}, "vork", "nee"),
+        ({"b": Knoop("b", "info", "Stap B", nummer=3, volgende="a")}, "b", "volgende"),
+        ({"b": Knoop("b", "start", "Stap B", volgende="eind")}, "b", "soort"),
+        ({"vork": Knoop("vork", "beslissing", "V?", nummer=2, ja="b", sleutel="v")}, "vork", "nee"),
         (
-            {"vork": Node("vork", "beslissing", "V?", nummer=2, ja="x", nee="b", sleutel="v")},
+            {"vork": Knoop("vork", "beslissing", "V?", nummer=2, ja="x", nee="b", sleutel="v")},
             "vork",
             "ja",
         ),
-        ({"eind": Node("eind", "evaluatie", "Eind", nummer=4, volgende="a")}, "eind", "volgende"),
+        ({"eind": Knoop("eind", "evaluatie", "Eind", nummer=4, volgende="a")}, "eind", "volgende"),
     ],
 )
 def test_each_problem_names_its_step_and_field(vervang, slug, veld):
-    with pytest.raises(RouteError) as fout:
-        Route.from_nodes(_kleine_route(**vervang))
+    with pytest.raises(RouteFout) as fout:
+        Route.uit_knopen(_kleine_route(**vervang))
     eerste = fout.value.problemen[0]
     assert (eerste.slug, eerste.veld) == (slug, veld)
 
 
 def test_of_two_starts_the_one_another_step_leads_to_is_named():
-    b = Node("b", "start", "Stap B", volgende="eind")
-    with pytest.raises(RouteError) as fout:
-        Route.from_nodes(_kleine_route(b=b))
+    b = Knoop("b", "start", "Stap B", volgende="eind")
+    with pytest.raises(RouteFout) as fout:
+        Route.uit_knopen(_kleine_route(b=b))
     assert fout.value.problemen[0].slug == "b"
+
+
+def test_a_steps_map_label_is_its_title_unless_the_content_gives_one():
+    assert Knoop("a", "info", "Bericht duiden").kaartlabel == "Bericht duiden"
+    assert Knoop("a", "info", "Bericht duiden", kaartlabel="Duiden").kaartlabel == "Duiden"

@@ -6,17 +6,17 @@ from types import SimpleNamespace
 
 from django.conf import settings
 
-from routekaart.content import lees_alles
+from routekaart.inlezen import lees_alles
 from routekaart.route import BESLISSING, Route
 
 
 def route_uit_content() -> Route:
     alles = lees_alles(Path(settings.CONTENT_DIR))
-    return Route.from_stappen(SimpleNamespace(slug=i.slug, **i.velden) for i in alles["route"])
+    return Route.uit_stappen(SimpleNamespace(slug=i.slug, **i.velden) for i in alles["route"])
 
 
 ROUTE = route_uit_content()
-EDGES = [(slug, label, doel) for slug in ROUTE.volgorde for label, doel in ROUTE[slug].edges()]
+TAKKEN = [(slug, label, doel) for slug in ROUTE.volgorde for label, doel in ROUTE[slug].takken()]
 
 
 def antwoorden_tot(slug: str) -> dict[str, str]:
@@ -26,9 +26,9 @@ def antwoorden_tot(slug: str) -> dict[str, str]:
     for van, naar in zip(pad, pad[1:], strict=False):
         if van == slug:
             break
-        node = ROUTE[van]
-        if node.soort == BESLISSING:
-            antwoorden[node.sleutel] = "ja" if node.ja == naar else "nee"
+        knoop = ROUTE[van]
+        if knoop.aard == BESLISSING:
+            antwoorden[knoop.sleutel] = "ja" if knoop.ja == naar else "nee"
     return antwoorden
 
 
@@ -37,7 +37,7 @@ def antwoorden_voor_pad(pad: list[str]) -> dict[str, str]:
     return {
         ROUTE[van].sleutel: ("ja" if ROUTE[van].ja == naar else "nee")
         for van, naar in zip(pad, pad[1:], strict=False)
-        if ROUTE[van].soort == BESLISSING
+        if ROUTE[van].aard == BESLISSING
     }
 
 

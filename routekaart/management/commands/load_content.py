@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from routekaart import inhoud
-from routekaart.content import ContentFout, lees_alles, toepassen
+from routekaart.inlezen import ContentFout, lees_alles, toepassen
 
 
 class _DryRun(Exception):

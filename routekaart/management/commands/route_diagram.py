@@ -13,4 +13,4 @@ class Command(BaseCommand):
         stappen = list(Stap.objects.all())
         if not stappen:
             raise CommandError("Er is geen route geladen: draai eerst 'manage.py load_content'.")
-        self.stdout.write(Route.from_stappen(stappen).mermaid(), ending="")
+        self.stdout.write(Route.uit_stappen(stappen).mermaid(), ending="")

@@ -20,7 +20,7 @@ from django.db import models
 from casussen.models import Casus, Fenomeen
 from routekaart.markup import render, render_inline
 from routekaart.models import Actie, Modus, Pagina, PartnerRol, Rol, Stap
-from routekaart.route import Route, RouteError
+from routekaart.route import Route, RouteFout
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.S)
@@ -29,9 +29,9 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\
 class ContentFout(Exception):
     """A content file is wrong. The message names the file and the field."""
 
-    def __init__(self, pad: Path | str, veld: str, melding: str):
-        self.pad, self.veld, self.melding = str(pad), veld, melding
-        waar = f"{self.pad}: veld '{veld}'" if veld else self.pad
+    def __init__(self, bestand: Path | str, veld: str, melding: str):
+        self.bestand, self.veld, self.melding = str(bestand), veld, melding
+        waar = f"{self.bestand}: veld '{veld}'" if veld else self.bestand
         super().__init__(f"{waar}: {melding}")
 
 
@@ -39,7 +39,7 @@ class ContentFout(Exception):
 class Item:
     """One parsed file: the model's natural key and field values."""
 
-    pad: Path
+    bestand: Path
     slug: str
     velden: dict[str, Any]
 
@@ -47,32 +47,34 @@ class Item:
 class Bestand:
     """Front matter and body of one file, with typed accessors that fail with file + field."""
 
-    def __init__(self, pad: Path):
-        self.pad = pad
-        self.slug = pad.stem
+    def __init__(self, locatie: Path):
+        self.locatie = locatie
+        self.slug = locatie.stem
         if not SLUG.match(self.slug):
-            raise ContentFout(pad, "bestandsnaam", "gebruik alleen kleine letters, cijfers en '-'")
+            raise ContentFout(
+                locatie, "bestandsnaam", "gebruik alleen kleine letters, cijfers en '-'"
+            )
         try:
-            tekst = pad.read_text(encoding="utf-8")
+            tekst = locatie.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            raise ContentFout(pad, "", "het bestand is geen UTF-8-tekst") from exc
+            raise ContentFout(locatie, "", "het bestand is geen UTF-8-tekst") from exc
         match = FRONT_MATTER.match(tekst)
         if not match:
-            raise ContentFout(pad, "front matter", "het bestand begint niet met een '---'-blok")
+            raise ContentFout(locatie, "front matter", "het bestand begint niet met een '---'-blok")
         try:
             meta = yaml.safe_load(match.group(1))
         except yaml.YAMLError as exc:
             plek = getattr(exc, "problem_mark", None)
             regel = f" (regel {plek.line + 2})" if plek else ""
-            raise ContentFout(pad, "front matter", f"ongeldige YAML{regel}: {exc}") from exc
+            raise ContentFout(locatie, "front matter", f"ongeldige YAML{regel}: {exc}") from exc
         if not isinstance(meta, dict):
-            raise ContentFout(pad, "front matter", "verwacht sleutels met waarden")
+            raise ContentFout(locatie, "front matter", "verwacht sleutels met waarden")
         self.meta: dict[str, Any] = meta
         self.body = match.group(2).strip()
         self.gebruikt: set[str] = set()
 
     def fout(self, veld: str, melding: str) -> ContentFout:
-        return ContentFout(self.pad, veld, melding)
+        return ContentFout(self.locatie, veld, melding)
 
     def tekst(self, veld: str, verplicht: bool = True, standaard: str = "") -> str:
         self.gebruikt.add(veld)
@@ -148,9 +150,10 @@ class Bestand:
 
 
 def _stap(b: Bestand) -> dict[str, Any]:
-    soort = b.keuze("soort", Stap.Soort.values)
+    # The front matter says `soort`; the model calls it `aard` (soort is also a soort casus).
+    aard = b.keuze("soort", Stap.Aard.values)
     vragen = []
-    for i, vraag in enumerate(b.lijst("vragen", verplicht=soort != Stap.Soort.START)):
+    for i, vraag in enumerate(b.lijst("vragen", verplicht=aard != Stap.Aard.START)):
         veld = f"vragen[{i + 1}]"
         if isinstance(vraag, str):
             vraag = {"tekst": vraag}
@@ -160,7 +163,7 @@ def _stap(b: Bestand) -> dict[str, Any]:
                 "uitleg": render(b.tekst_in(veld, vraag, "uitleg", verplicht=False)),
             }
         )
-    if soort != Stap.Soort.START and not vragen:
+    if aard != Stap.Aard.START and not vragen:
         raise b.fout("vragen", "een stap heeft minstens één richtvraag")
     hints = []
     for i, hint in enumerate(b.lijst("hints")):
@@ -170,18 +173,18 @@ def _stap(b: Bestand) -> dict[str, Any]:
         voorwaarden = {k: hint[k] for k in ("rol", "modus", "fenomeen") if k in hint}
         if len(voorwaarden) != 1:
             raise b.fout(veld, "noem precies één van rol, modus of fenomeen")
-        ((soort_hint, waarde),) = voorwaarden.items()
-        geldig = {"rol": Rol.values, "modus": Modus.values, "fenomeen": None}[soort_hint]
+        ((voorwaarde, waarde),) = voorwaarden.items()
+        geldig = {"rol": Rol.values, "modus": Modus.values, "fenomeen": None}[voorwaarde]
         if geldig is not None and waarde not in geldig:
-            raise b.fout(f"{veld}.{soort_hint}", f"'{waarde}' is geen van: {', '.join(geldig)}")
-        hints.append({soort_hint: str(waarde), "tekst": render(b.tekst_in(veld, hint, "tekst"))})
+            raise b.fout(f"{veld}.{voorwaarde}", f"'{waarde}' is geen van: {', '.join(geldig)}")
+        hints.append({voorwaarde: str(waarde), "tekst": render(b.tekst_in(veld, hint, "tekst"))})
     alarm = b.mapping("alarm")
     if alarm:
         alarm = {
             "vraag": render_inline(b.tekst_in("alarm", alarm, "vraag")),
             "actie": render_inline(b.tekst_in("alarm", alarm, "actie")),
         }
-    beslissing = soort == Stap.Soort.BESLISSING
+    beslissing = aard == Stap.Aard.BESLISSING
     vlaggen = {}
     for vlag in ("toon_acties", "terugblik"):
         b.gebruikt.add(vlag)
@@ -190,8 +193,8 @@ def _stap(b: Bestand) -> dict[str, Any]:
             raise b.fout(vlag, "moet true of false zijn")
     return {
         "titel": b.tekst("titel"),
-        "soort": soort,
-        "nummer": b.getal("nummer", verplicht=soort != Stap.Soort.START),
+        "aard": aard,
+        "nummer": b.getal("nummer", verplicht=aard != Stap.Aard.START),
         "kaartlabel": b.tekst("kaartlabel", verplicht=False),
         "volgende": b.tekst("volgende", verplicht=False),
         "ja": b.tekst("ja", verplicht=False),
@@ -201,7 +204,7 @@ def _stap(b: Bestand) -> dict[str, Any]:
         "ja_uitleg_html": b.md("ja_uitleg", verplicht=False),
         "nee_uitleg_html": b.md("nee_uitleg", verplicht=False),
         "intro_html": b.md("intro"),
-        "body_html": b.body_html(verplicht=soort != Stap.Soort.START),
+        "body_html": b.body_html(verplicht=aard != Stap.Aard.START),
         "aandachtspunten": [render_inline(str(p)) for p in b.lijst("aandachtspunten")],
         "vragen": vragen,
         "hints": hints,
@@ -266,7 +269,7 @@ def _actie(b: Bestand) -> dict[str, Any]:
             raise b.fout("rollen", f"'{rol}' is geen van: {', '.join(Rol.values)}")
     return {
         "titel": b.tekst("titel"),
-        "soort": b.keuze("soort", Modus.values),
+        "modus": b.keuze("soort", Modus.values),
         "volgorde": b.getal("volgorde"),
         "rollen": rollen,
         "body_html": b.body_html(),
@@ -298,37 +301,39 @@ def _pagina(b: Bestand) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class Soort:
+class Onderdeel:
+    """One folder of `content/`: the model its files load into and the function that reads one."""
+
     map: str
     model: type[models.Model]
     lees: Callable[[Bestand], dict[str, Any]]
 
 
 # In load order: a case refers to a phenomenon, so phenomena come first.
-SOORTEN = (
-    Soort("route", Stap, _stap),
-    Soort("partners", PartnerRol, _partner),
-    Soort("fenomenen", Fenomeen, _fenomeen),
-    Soort("casussen", Casus, _casus),
-    Soort("acties", Actie, _actie),
-    Soort("paginas", Pagina, _pagina),
+ONDERDELEN = (
+    Onderdeel("route", Stap, _stap),
+    Onderdeel("partners", PartnerRol, _partner),
+    Onderdeel("fenomenen", Fenomeen, _fenomeen),
+    Onderdeel("casussen", Casus, _casus),
+    Onderdeel("acties", Actie, _actie),
+    Onderdeel("paginas", Pagina, _pagina),
 )
 
 
 def lees_alles(map_: Path) -> dict[str, list[Item]]:
     """Parse and check every content file below `map_`; raises ContentFout on the first problem."""
     alles: dict[str, list[Item]] = {}
-    for soort in SOORTEN:
-        submap = map_ / soort.map
+    for onderdeel in ONDERDELEN:
+        submap = map_ / onderdeel.map
         if not submap.is_dir():
             raise ContentFout(submap, "", "deze map ontbreekt")
         items = []
-        for pad in sorted(submap.glob("*.md")):
-            if pad.name.lower() == "readme.md":
+        for locatie in sorted(submap.glob("*.md")):
+            if locatie.name.lower() == "readme.md":
                 continue
-            bestand = Bestand(pad)
-            items.append(Item(pad, bestand.slug, soort.lees(bestand)))
-        alles[soort.map] = items
+            bestand = Bestand(locatie)
+            items.append(Item(locatie, bestand.slug, onderdeel.lees(bestand)))
+        alles[onderdeel.map] = items
     _controleer_verwijzingen(alles, map_)
     return alles
 
@@ -338,31 +343,33 @@ def _controleer_verwijzingen(alles: dict[str, list[Item]], map_: Path) -> None:
     for item in alles["casussen"]:
         if item.velden["fenomeen"] not in fenomenen:
             raise ContentFout(
-                item.pad, "fenomeen", f"onbekend fenomeen '{item.velden['fenomeen']}'"
+                item.bestand, "fenomeen", f"onbekend fenomeen '{item.velden['fenomeen']}'"
             )
     stappen = {i.slug: i for i in alles["route"]}
     for item in alles["route"]:
         for veld in ("volgende", "ja", "nee"):
             doel = item.velden[veld]
             if doel and doel not in stappen:
-                raise ContentFout(item.pad, veld, f"onbekende stap '{doel}'")
+                raise ContentFout(item.bestand, veld, f"onbekende stap '{doel}'")
         for i, hint in enumerate(item.velden["hints"]):
             if "fenomeen" in hint and hint["fenomeen"] not in fenomenen:
                 raise ContentFout(
-                    item.pad, f"hints[{i + 1}].fenomeen", f"onbekend fenomeen '{hint['fenomeen']}'"
+                    item.bestand,
+                    f"hints[{i + 1}].fenomeen",
+                    f"onbekend fenomeen '{hint['fenomeen']}'",
                 )
     try:
-        Route.from_stappen(_Rij(i.slug, i.velden) for i in alles["route"])
-    except RouteError as exc:
+        Route.uit_stappen(_Rij(i.slug, i.velden) for i in alles["route"])
+    except RouteFout as exc:
         # Name the file and field of the first problem; a problem about the graph as a whole
         # (no start at all) names the route folder.
         eerste = exc.problemen[0]
-        pad = next((i.pad for i in alles["route"] if i.slug == eerste.slug), map_ / "route")
-        raise ContentFout(pad, eerste.veld or "route", "; ".join(exc.problemen)) from exc
+        bestand = next((i.bestand for i in alles["route"] if i.slug == eerste.slug), map_ / "route")
+        raise ContentFout(bestand, eerste.veld or "route", "; ".join(exc.problemen)) from exc
 
 
 class _Rij:
-    """Looks like a Stap row to Route.from_stappen, before anything is in the database."""
+    """Looks like a Stap row to Route.uit_stappen, before anything is in the database."""
 
     def __init__(self, slug: str, velden: dict[str, Any]):
         self.slug = slug
@@ -384,24 +391,24 @@ class Telling:
 def toepassen(alles: dict[str, list[Item]]) -> dict[str, Telling]:
     """Create, update and delete rows so that the database matches the files. Call inside
     transaction.atomic(); rows are only written when a field really changed."""
-    tellingen = {soort.map: Telling() for soort in SOORTEN}
+    tellingen = {onderdeel.map: Telling() for onderdeel in ONDERDELEN}
     fenomenen: dict[str, Fenomeen] = {}
     # Remove stale rows of dependants first (a vanished phenomenon takes its cases with it).
-    for soort in reversed(SOORTEN):
-        slugs = {i.slug for i in alles[soort.map]}
-        weg = soort.model.objects.exclude(slug__in=slugs)
-        tellingen[soort.map].verwijderd = weg.count()
+    for onderdeel in reversed(ONDERDELEN):
+        slugs = {i.slug for i in alles[onderdeel.map]}
+        weg = onderdeel.model.objects.exclude(slug__in=slugs)
+        tellingen[onderdeel.map].verwijderd = weg.count()
         weg.delete()
-    for soort in SOORTEN:
-        telling = tellingen[soort.map]
-        bestaand = {obj.slug: obj for obj in soort.model.objects.all()}
-        for item in alles[soort.map]:
+    for onderdeel in ONDERDELEN:
+        telling = tellingen[onderdeel.map]
+        bestaand = {obj.slug: obj for obj in onderdeel.model.objects.all()}
+        for item in alles[onderdeel.map]:
             velden = dict(item.velden)
-            if soort.model is Casus:
+            if onderdeel.model is Casus:
                 velden["fenomeen"] = fenomenen[velden["fenomeen"]]
             obj = bestaand.get(item.slug)
             if obj is None:
-                obj = soort.model.objects.create(slug=item.slug, **velden)
+                obj = onderdeel.model.objects.create(slug=item.slug, **velden)
                 telling.nieuw += 1
             elif any(getattr(obj, k) != v for k, v in velden.items()):
                 for k, v in velden.items():
@@ -410,6 +417,6 @@ def toepassen(alles: dict[str, list[Item]]) -> dict[str, Telling]:
                 telling.gewijzigd += 1
             else:
                 telling.ongewijzigd += 1
-            if soort.model is Fenomeen:
+            if onderdeel.model is Fenomeen:
                 fenomenen[item.slug] = obj
     return tellingen
