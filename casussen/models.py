@@ -19,11 +19,6 @@ class Fenomeen(models.Model):
         return self.kort
 
 
-class CasusQuerySet(models.QuerySet):
-    def met_modus(self, modus: str | None):
-        return self.filter(modus=modus) if modus in Modus.values else self
-
-
 class Casus(models.Model):
     """An example case with its (fictional) example message."""
 
@@ -48,8 +43,6 @@ class Casus(models.Model):
     # The mock message, kept as plain text (escaped when shown): afzender, tekst, tijd, bereik, reacties.
     bericht = models.JSONField(default=dict)
     situatie_html = models.TextField()
-
-    objects = CasusQuerySet.as_manager()
 
     class Meta:
         ordering = ["volgorde", "slug"]

@@ -1,12 +1,13 @@
-"""The phenomena and their example cases, with filters on ONLINE/OFFLINE and phenomenon."""
+"""The phenomena and their example cases, with filters on ONLINE/OFFLINE and phenomenon. Read
+from the content snapshot (routekaart.inhoud), like every content page."""
 
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from casussen.models import Casus, Fenomeen
-from routekaart.models import Modus, Pagina
+from routekaart import inhoud
+from routekaart.models import Modus
 from routekaart.types import HtmxHttpRequest
 
 
@@ -14,18 +15,15 @@ from routekaart.types import HtmxHttpRequest
 @vary_on_headers("HX-Request")
 def lijst(request: HtmxHttpRequest) -> HttpResponse:
     """All cases; `?modus=online|offline` and `?fenomeen=<slug>` filter (unknown values: all)."""
-    fenomenen = list(Fenomeen.objects.all())
+    snapshot = inhoud.huidige()
     modus = request.GET.get("modus", "")
     modus = modus if modus in Modus.values else ""
     fenomeen = request.GET.get("fenomeen", "")
-    fenomeen = fenomeen if any(f.slug == fenomeen for f in fenomenen) else ""
-    casussen = Casus.objects.select_related("fenomeen").met_modus(modus)
-    if fenomeen:
-        casussen = casussen.filter(fenomeen__slug=fenomeen)
+    fenomeen = fenomeen if fenomeen in snapshot.fenomenen else ""
     ctx = {
-        "pagina": Pagina.objects.filter(slug="casussen").first(),
-        "fenomenen": fenomenen,
-        "casussen": list(casussen),
+        "pagina": snapshot.paginas.get("casussen"),
+        "fenomenen": list(snapshot.fenomenen.values()),
+        "casussen": snapshot.casussen_bij(fenomeen=fenomeen, modus=modus),
         "modus": modus,
         "fenomeen": fenomeen,
         "modi": Modus.choices,
@@ -38,6 +36,8 @@ def lijst(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 def fenomeen(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    fenomeen = get_object_or_404(Fenomeen, slug=slug)
-    ctx = {"fenomeen": fenomeen, "casussen": list(fenomeen.casussen.all())}
+    snapshot = inhoud.huidige()
+    if slug not in snapshot.fenomenen:
+        raise Http404("Dit fenomeen bestaat niet.")
+    ctx = {"fenomeen": snapshot.fenomenen[slug], "casussen": snapshot.casussen_bij(fenomeen=slug)}
     return render(request, "casussen/fenomeen.html", ctx)

@@ -6,15 +6,12 @@ phenomena, the cases, the actions. `huidige()` returns an immutable snapshot of 
 validated `Route`, its map layout, the rows by slug) and rebuilds it only when the token in the
 single `ContentVersie` row differs from the one the snapshot was built from. `load_content` gives
 that row a new token inside its own transaction when something changed, so every worker of every
-server sees a reload at its next request — no time-to-live, no stale page.
+server sees a reload at its next request — no time-to-live, no stale page. The same token keys
+the `{% cache %}` blocks of the templates (`Inhoud.token`), so a reload makes them stale too.
 
-A snapshot also memoizes HTML rendered from content alone (`Inhoud.html`): the route map, the
-parts of a step that depend only on the step and the choices in its URL. It dies with its
-snapshot, so a reload invalidates it too. Nothing from a session or a user may go in: no
-ticked questions, no notes, no CSRF token, no agreements of a network.
-
-The model instances in a snapshot are shared by every request of the process: read them, never
-change them.
+This module is the one way to read content: views and other apps ask the snapshot, never the
+ORM or the files. The model instances in a snapshot are shared by every request of the process:
+read them, never change them.
 """
 
 from __future__ import annotations
@@ -23,25 +20,20 @@ import contextvars
 import functools
 import threading
 import uuid
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 from types import MappingProxyType
-from typing import TypeVar
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 
 from casussen.models import Casus, Fenomeen
-from routekaart.models import Actie, ContentVersie, Pagina, PartnerRol, Stap
+from routekaart.models import Actie, ContentVersie, Modus, Pagina, PartnerRol, Stap
 from routekaart.route import EVALUATIE, START, Kaart, Route
-
-T = TypeVar("T")
-
-# Enough for every step x path on the map and the common choices; a full memo is emptied.
-MAX_HTML = 2000
+from routekaart.wandeling import ONBEKEND
 
 
 @dataclass(frozen=True)
@@ -58,15 +50,34 @@ class Inhoud:
     partners: Mapping[str, PartnerRol]
     paginas: Mapping[str, Pagina]
     alarmstappen: tuple[str, ...]
-    _html: dict = field(default_factory=dict, compare=False, repr=False)
-    _queries: dict = field(default_factory=dict, compare=False, repr=False)
-    _slot: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @functools.cached_property
-    def fenomeen_namen(self) -> Mapping[str, str]:
-        return MappingProxyType({slug: f.kort for slug, f in self.fenomenen.items()})
+    def fenomeen_keuzes(self) -> tuple[tuple[str, str], ...]:
+        """The answers to "Welk fenomeen lijkt het?": (slug, short name) of each phenomenon,
+        then "Weet ik nog niet"."""
+        return (
+            *((slug, f.kort) for slug, f in self.fenomenen.items()),
+            (ONBEKEND, "Weet ik nog niet"),
+        )
 
-    # -- what other apps read of the content (one API: never the ORM or the files) --
+    def acties_per_modus(self, rol: str = "") -> list[dict]:
+        """The actions of step 5 in two groups, online then offline, as {modus, titel, acties};
+        within a group those that name `rol` first (stable otherwise)."""
+        acties = sorted(self.acties, key=lambda a: (rol not in a.rollen, a.volgorde))
+        return [
+            {"modus": m, "titel": f"{label} acties", "acties": [a for a in acties if a.modus == m]}
+            for m, label in Modus.choices
+        ]
+
+    def casussen_bij(self, fenomeen: str = "", modus: str = "") -> list[Casus]:
+        """The example cases, in their order; only those of this phenomenon and mode when given."""
+        return [
+            c
+            for c in self.casussen.values()
+            if (not fenomeen or c.fenomeen.slug == fenomeen) and (not modus or c.modus == modus)
+        ]
+
+    # -- what the afspraken app reads of the content --
 
     def vragen_per_stap(self) -> list[dict]:
         """The guiding questions of the route's steps in route order, as {nummer, titel,
@@ -81,7 +92,7 @@ class Inhoud:
                 "vragen": [v["tekst"] for v in self.stappen[slug].vragen],
             }
             for slug in self.route.volgorde
-            if self.stappen[slug].soort not in (START, EVALUATIE)
+            if self.stappen[slug].aard not in (START, EVALUATIE)
         ]
 
     def evaluatievragen(self) -> list[str]:
@@ -89,7 +100,7 @@ class Inhoud:
         if self.route is None:
             return []
         for slug in self.route.volgorde:
-            if self.stappen[slug].soort == EVALUATIE:
+            if self.stappen[slug].aard == EVALUATIE:
                 return [unescape(strip_tags(v["tekst"])).strip() for v in self.stappen[slug].vragen]
         return []
 
@@ -97,39 +108,6 @@ class Inhoud:
         """The six steps of "Afspraken maken" (content/paginas/afspraken-maken.md)."""
         pagina = self.paginas.get("afspraken-maken")
         return list(pagina.extra.get("stappen", [])) if pagina else []
-
-    def html(self, sleutel: tuple[Hashable, ...], maak: Callable[[], T]) -> T:
-        """HTML (or what a page derives from the content and its URL) made once per snapshot by
-        `maak()`. Only for what follows from the content and `sleutel` alone: never from the
-        session, the user or the request. Nothing is kept when `maak()` raises (a 404)."""
-        return self._onthoud(self._html, sleutel, maak)
-
-    def query(self, query_string: str, lees: Callable[[], tuple[T, str]]) -> T:
-        """What a route URL's query string means (the parsed, checked choices), once per
-        snapshot. `lees()` returns that and the query string's normal form; only a query string
-        already in normal form (as the site's own links write it) is kept, so the keys are
-        choices of the route and never whatever else a visitor typed into the address bar. Apart
-        from `html()`, so no query string can push the rendered HTML out."""
-        try:
-            return self._queries[query_string]
-        except KeyError:
-            pass
-        waarde, normaal = lees()
-        if normaal == query_string:
-            self._onthoud(self._queries, query_string, lambda: waarde)
-        return waarde
-
-    def _onthoud(self, tabel: dict, sleutel: Hashable, maak: Callable[[], T]) -> T:
-        try:
-            return tabel[sleutel]
-        except KeyError:
-            pass
-        waarde = maak()
-        with self._slot:
-            if len(tabel) >= MAX_HTML:
-                tabel.clear()
-            tabel[sleutel] = waarde
-        return waarde
 
 
 _snapshot: Inhoud | None = None
@@ -151,7 +129,7 @@ def _lees_token() -> uuid.UUID | None:
 
 def _bouw(token: uuid.UUID | None) -> Inhoud:
     stappen = {s.slug: s for s in Stap.objects.all()}
-    route = Route.from_stappen(stappen.values()) if stappen else None
+    route = Route.uit_stappen(stappen.values()) if stappen else None
     fenomenen = {f.slug: f for f in Fenomeen.objects.all()}
     casussen = {c.slug: c for c in Casus.objects.select_related("fenomeen")}
     return Inhoud(
@@ -190,12 +168,6 @@ def huidige() -> Inhoud:
             # then every request reads the content afresh.
             _snapshot = snapshot
         return snapshot
-
-
-def vergeet() -> None:
-    """Drop this process's snapshot (the next request rebuilds it)."""
-    global _snapshot
-    _snapshot = None
 
 
 # -- marking a change ---------------------------------------------------------------------------

@@ -1,48 +1,15 @@
 """The public reference pages: start (with the route map), partners, afspraken maken, the
 explanation of each step, and the plain pages (colofon, privacy, toegankelijkheid)."""
 
-from collections.abc import Mapping
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from routekaart import inhoud
-from routekaart.models import Modus, Pagina, Stap
-from routekaart.route import Route
+from routekaart.models import Pagina
 from routekaart.types import HtmxHttpRequest
 
 VASTE_PAGINAS = ("colofon", "privacy", "toegankelijkheid")
-
-
-def laad_route(snapshot: inhoud.Inhoud | None = None) -> tuple[Route, Mapping[str, Stap]]:
-    """The route graph and its steps by slug, from the process's content snapshot."""
-    snapshot = snapshot or inhoud.huidige()
-    if snapshot.route is None:
-        raise Http404("De route is nog niet geladen (manage.py load_content).")
-    return snapshot.route, snapshot.stappen
-
-
-def kaart_html(snapshot: inhoud.Inhoud, huidige: str = "", pad=(), klein: bool = False) -> str:
-    """The route map as SVG, rendered once per content version and position: from the content
-    and the path only (a path is slugs of the graph, never anything the walker wrote)."""
-    pad = tuple(pad)
-
-    def maak() -> str:
-        route, stappen = laad_route(snapshot)
-        ctx = {
-            "kaart": snapshot.kaart,
-            "links": not klein,
-            "klein": klein,
-            "huidige": huidige,
-            "huidige_titel": stappen[huidige].titel if huidige else "",
-            "pad": set(pad),
-            "kaart_id": "minikaart" if klein else "kaart",
-        }
-        return render_to_string("routekaart/_kaart.html", ctx)
-
-    return snapshot.html(("kaart", huidige, pad, klein), maak)
 
 
 def _pagina(snapshot: inhoud.Inhoud, slug: str) -> Pagina:
@@ -54,8 +21,9 @@ def _pagina(snapshot: inhoud.Inhoud, slug: str) -> Pagina:
 @require_GET
 def start(request: HtmxHttpRequest) -> HttpResponse:
     snapshot = inhoud.huidige()
-    laad_route(snapshot)
-    ctx = {"pagina": _pagina(snapshot, "start"), "kaart_html": kaart_html(snapshot)}
+    if snapshot.route is None:
+        raise Http404("De route is nog niet geladen (manage.py load_content).")
+    ctx = {"pagina": _pagina(snapshot, "start"), "inhoud": snapshot}
     return render(request, "routekaart/start.html", ctx)
 
 
@@ -63,16 +31,12 @@ def start(request: HtmxHttpRequest) -> HttpResponse:
 def uitleg(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """A step's explanation to read, outside a walk: what the route map's stations link to."""
     snapshot = inhoud.huidige()
-    route, stappen = laad_route(snapshot)
-    if slug not in stappen:
+    if slug not in snapshot.stappen:
         raise Http404("Deze stap bestaat niet.")
-    ctx = {"stap": stappen[slug], "route": route, "kaart_html": kaart_html(snapshot, slug)}
-    if stappen[slug].toon_acties:
-        acties = snapshot.acties
-        ctx["acties"] = [
-            {"modus": m, "titel": f"{label} acties", "acties": [a for a in acties if a.soort == m]}
-            for m, label in Modus.choices
-        ]
+    stap = snapshot.stappen[slug]
+    ctx = {"stap": stap, "inhoud": snapshot}
+    if stap.toon_acties:
+        ctx["acties"] = snapshot.acties_per_modus()
     return render(request, "routekaart/uitleg.html", ctx)
 
 
