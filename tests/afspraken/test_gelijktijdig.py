@@ -83,3 +83,126 @@ class TestGelijktijdigWijzigen:
         assert html.lstrip().startswith(f'<tr id="afspraak-{afspraak_a.pk}"')
         assert "Jouw versie (niet opgeslagen)" in html
         assert "Mijn tekst</textarea>" in html
+
+
+class TestBewaar:
+    """Afspraak.objects.bewaar: the one compare-and-update of an agreement's versie."""
+
+    def test_it_writes_the_named_fields_one_history_record_and_the_next_versie(
+        self, regisseur_a, afspraak_a
+    ):
+        opgeslagen = Afspraak.objects.bewaar(
+            afspraak_a, 1, door=regisseur_a, reden="Omdat het moet", tekst="Nieuw"
+        )
+        assert opgeslagen.tekst == "Nieuw" and opgeslagen.versie == 2
+        assert opgeslagen.gewijzigd_door == regisseur_a
+        laatste = afspraak_a.history.first()
+        assert afspraak_a.history.count() == 2
+        assert (laatste.history_type, laatste.tekst, laatste.versie) == ("~", "Nieuw", 2)
+        assert laatste.history_user == regisseur_a
+        assert laatste.history_change_reason == "Omdat het moet"
+
+    def test_a_stale_versie_changes_nothing(self, regisseur_a, afspraak_a):
+        Afspraak.objects.bewaar(afspraak_a, 1, door=regisseur_a, tekst="Eerste")
+        assert Afspraak.objects.bewaar(afspraak_a, 1, door=regisseur_a, tekst="Tweede") is None
+        afspraak_a.refresh_from_db()
+        assert (afspraak_a.tekst, afspraak_a.versie) == ("Eerste", 2)
+        assert afspraak_a.history.count() == 2
+
+    def test_it_leaves_the_other_fields_as_saved(self, regisseur_a, afspraak_a):
+        oud = Afspraak.objects.get(pk=afspraak_a.pk)
+        Afspraak.objects.filter(pk=afspraak_a.pk).update(wie="Intussen")
+        Afspraak.objects.bewaar(oud, 1, door=regisseur_a, tekst="Nieuw")
+        afspraak_a.refresh_from_db()
+        assert (afspraak_a.tekst, afspraak_a.wie) == ("Nieuw", "Intussen")
+
+    def test_it_only_changes_a_row_of_the_same_network(self, regisseur_a, afspraak_a, afspraak_b):
+        vreemd = Afspraak(pk=afspraak_b.pk, netwerk_id=afspraak_a.netwerk_id)
+        assert Afspraak.objects.bewaar(vreemd, 1, door=regisseur_a, tekst="Overgenomen") is None
+        afspraak_b.refresh_from_db()
+        assert afspraak_b.tekst == "Afspraak van B."
+
+    def test_a_long_reason_is_cut_to_fit_the_history(self, regisseur_a, afspraak_a):
+        Afspraak.objects.bewaar(afspraak_a, 1, door=regisseur_a, reden="x" * 300, tekst="Nieuw")
+        reden = afspraak_a.history.first().history_change_reason
+        assert len(reden) == 100 and reden.endswith("…")
+
+
+class TestEvaluatieSchrijftAlleenDeDatum:
+    def test_blijft_after_an_edit_keeps_the_edit(self, client, content, regisseur_a, afspraak_a):
+        client.force_login(regisseur_a)
+        # The edit lands after the evaluation form was loaded, before it is saved.
+        Afspraak.objects.bewaar(afspraak_a, 1, door=regisseur_a, tekst="Tekst van de edit")
+        data = {"datum": "2026-09-14", "conclusie": "blijft", "afspraken": [afspraak_a.pk]}
+        response = client.post(reverse("afspraken:evaluatie-nieuw", args=["gemeente-a"]), data)
+        assert response.status_code == 302
+        afspraak_a.refresh_from_db()
+        assert afspraak_a.tekst == "Tekst van de edit"
+        assert afspraak_a.evaluatiedatum.isoformat() == "2027-03-14"
+        assert afspraak_a.versie == 3
+        assert afspraak_a.history.count() == 3
+
+    def test_vervalt_takes_the_agreement_out_of_the_next_version(
+        self, client, content, regisseur_a, afspraak_a
+    ):
+        client.force_login(regisseur_a)
+        data = {"datum": "2026-09-14", "conclusie": "vervalt", "afspraken": [afspraak_a.pk]}
+        client.post(reverse("afspraken:evaluatie-nieuw", args=["gemeente-a"]), data)
+        afspraak_a.refresh_from_db()
+        assert (afspraak_a.status, afspraak_a.evaluatiedatum) == ("concept", None)
+        assert afspraak_a.versie == 2
+        assert afspraak_a.history.first().history_change_reason == (
+            "Evaluatie van 14 september 2026: afspraak vervalt"
+        )
+
+
+class TestAntwoorden:
+    """The plenary's answers: an upsert with its own versie."""
+
+    def _data(self, sessie, teksten: dict, versies: dict) -> dict:
+        data = {}
+        for d in sessie.deelnemers.all():
+            data[f"d{d.pk}-duiding"] = teksten.get(d.naam, "")
+            data[f"d{d.pk}-versie"] = versies.get(d.naam, 0)
+        return data
+
+    def test_two_first_saves_of_one_answer_never_raise(self, content, netwerk_a):
+        from afspraken.models import Antwoord
+        from tests.afspraken.sessie_hulp import maak_sessie
+
+        sessie = maak_sessie(netwerk_a)
+        sleutel = {
+            "sessie": sessie,
+            "casus": sessie.eerste_casus().casus,
+            "deelnemer": sessie.deelnemers.first(),
+        }
+        eerste = Antwoord.objects.bewaar(**sleutel, geladen_versie=0, duiding="Eerste")
+        assert Antwoord.objects.bewaar(**sleutel, geladen_versie=0, duiding="Tweede") is None
+        assert eerste.versie == 1
+        assert Antwoord.objects.get().duiding == "Eerste"
+
+    def test_a_stale_save_keeps_the_typed_text_and_saves_the_others(
+        self, client, content, netwerk_a, regisseur_a
+    ):
+        from afspraken.models import Antwoord
+        from tests.afspraken.sessie_hulp import maak_sessie
+
+        client.force_login(regisseur_a)
+        sessie = maak_sessie(netwerk_a)
+        casus = sessie.eerste_casus().casus
+        url = reverse("afspraken:sessie-casus", args=["gemeente-a", sessie.pk, casus.slug])
+        # Someone else saves Ayla's answer after this form was loaded (all at versie 0).
+        client.post(url, self._data(sessie, {"Ayla": "Van de ander"}, {}))
+        response = client.post(
+            url, self._data(sessie, {"Ayla": "Mijn Ayla", "Bram": "Mijn Bram"}, {})
+        )
+        html = response.content.decode()
+        assert response.status_code == 409
+        assert "Niet alles opgeslagen" in html and "Van de ander" in html
+        assert 'value="Mijn Ayla"' in html  # their own text, kept in the form
+        ayla = sessie.deelnemers.get(naam="Ayla")
+        assert f'name="d{ayla.pk}-versie" value="1"' in html  # saving again is deliberate
+        opgeslagen = dict(
+            Antwoord.objects.filter(sessie=sessie).values_list("deelnemer__naam", "duiding")
+        )
+        assert opgeslagen == {"Ayla": "Van de ander", "Bram": "Mijn Bram"}
