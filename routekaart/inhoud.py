@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from html import unescape
 from types import MappingProxyType
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 
@@ -116,15 +116,7 @@ _bouwslot = threading.Lock()
 
 def _lees_token() -> uuid.UUID | None:
     """The current content token: the one query every request pays."""
-    # A plain SELECT by primary key: an ORM queryset costs more to build than to run here.
-    tabel = connection.ops.quote_name(ContentVersie._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT token FROM {tabel} WHERE id = 1")  # noqa: S608
-        rij = cursor.fetchone()
-    if rij is None:
-        return None
-    # SQLite stores the UUID as 32 hex digits, PostgreSQL returns a UUID.
-    return rij[0] if isinstance(rij[0], uuid.UUID) else uuid.UUID(rij[0])
+    return ContentVersie.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
 def _bouw(token: uuid.UUID | None) -> Inhoud:
