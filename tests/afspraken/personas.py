@@ -94,3 +94,10 @@ def als():
         return client
 
     return inloggen
+
+
+def url(naam: str, *args) -> str:
+    """An OOV URL of network A ("gemeente-a"), e.g. url("wijzigen", afspraak.pk)."""
+    from django.urls import reverse
+
+    return reverse(f"afspraken:{naam}", args=["gemeente-a", *args])

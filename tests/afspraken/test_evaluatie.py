@@ -7,23 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.urls import reverse
 
 from afspraken.models import Afspraak, Evaluatie, half_jaar_na
 from routekaart import inhoud
-from tests.afspraken.personas import maak_afspraak
+from tests.afspraken.personas import maak_afspraak, url
 from tests.afspraken.sessie_hulp import maak_sessie
 
 A = "gemeente-a"
-
-
-def url(naam: str, *args) -> str:
-    return reverse(f"afspraken:{naam}", args=[A, *args])
-
-
-@pytest.fixture
-def regie(client, content, netwerk_a, regisseur_a, als):
-    return als(client, regisseur_a)
 
 
 @pytest.fixture

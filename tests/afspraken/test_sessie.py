@@ -6,30 +6,20 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.urls import reverse
 
 from afspraken.models import Afspraak, Antwoord, Deelnemer, Sessie, SessieCasus
 from casussen.models import Casus
 from routekaart import inhoud
 from routekaart.models import Stap
+from tests.afspraken.personas import url
 from tests.afspraken.sessie_hulp import VIER, maak_sessie, pdf_tekst
 
 A = "gemeente-a"
 
 
 @pytest.fixture
-def regie(client, content, netwerk_a, regisseur_a, als):
-    """A logged-in regisseur of network A, with the content loaded."""
-    return als(client, regisseur_a)
-
-
-@pytest.fixture
 def sessie(regie, netwerk_a):
     return maak_sessie(netwerk_a)
-
-
-def url(naam: str, *args) -> str:
-    return reverse(f"afspraken:{naam}", args=[A, *args])
 
 
 def nieuw_data(**extra) -> dict:

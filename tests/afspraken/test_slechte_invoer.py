@@ -5,24 +5,14 @@ Dutch error that keeps what was typed, or is ignored, or is a 404."""
 from datetime import date
 
 import pytest
-from django.urls import reverse
 
 from afspraken.models import Afspraak, Evaluatie, Sessie, half_jaar_na
 from casussen.models import Casus
-from tests.afspraken.personas import maak_afspraak
+from tests.afspraken.personas import maak_afspraak, url
 from tests.afspraken.sessie_hulp import maak_sessie
 
 A = "gemeente-a"
 TE_LANG = "1" * 25  # no 64-bit integer column holds this
-
-
-def url(naam: str, *args) -> str:
-    return reverse(f"afspraken:{naam}", args=[A, *args])
-
-
-@pytest.fixture
-def regie(client, content, netwerk_a, regisseur_a, als):
-    return als(client, regisseur_a)
 
 
 @pytest.fixture
