@@ -91,7 +91,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# The benchmark (bench/route.py) adds a bare comparison view through its own urlconf.
+# The load benchmark (bench/last.py) adds a bare comparison view through its own urlconf.
 ROOT_URLCONF = os.getenv("ROOT_URLCONF", "config.urls")
 WSGI_APPLICATION = "config.wsgi.application"
 
