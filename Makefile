@@ -1,4 +1,5 @@
 # Routekaart. `make run` to try it, `make test` for the whole suite (see README.md).
+# Tests run in two pytest-xdist workers (-n 2), each with its own test database.
 SHELL := /bin/bash
 PY := .venv/bin/python
 PIP := .venv/bin/pip
@@ -45,10 +46,10 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-test
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2
 
 test-fast: install
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m pytest -q -n 2 -m "not browser"
 
 test-browser: install-test
 	$(PY) -m pytest -q -m browser
