@@ -20,17 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.server import site  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 KBIT = 400
 LATENTIE_MS = 400
 CPU_VERTRAGING = 4
@@ -61,7 +53,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with site() as basis, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(
             viewport={"width": 375, "height": 800},
             is_mobile=True,

@@ -32,6 +32,13 @@ def maak_afspraak(
     )
 
 
+def wijzig_velden(afspraak: Afspraak, **velden) -> dict:
+    """The POST data of an agreement's edit form (names prefixed "a<pk>-"): its case type and
+    versie as they are, and `velden` (tekst, wie, status, …; versie=… to send another one)."""
+    velden = {"soort": afspraak.soort_id, "versie": afspraak.versie} | velden
+    return {f"a{afspraak.pk}-{naam}": waarde for naam, waarde in velden.items()}
+
+
 def publiceer(netwerk: Netwerk, door=None) -> Publicatie:
     nummer = (
         netwerk.publicaties.order_by("-nummer").values_list("nummer", flat=True).first() or 0
@@ -50,24 +57,20 @@ def netwerk_b(db):
     return Netwerk.objects.create(naam="Gemeente B", slug="gemeente-b")
 
 
-@pytest.fixture
-def regisseur_a(netwerk_a):
-    return maak_lid("regisseur_a", netwerk_a, Lidrol.REGISSEUR, "Gemeente A (OOV)")
+def _persona(naam: str, netwerk: str, rol: str, organisatie: str):
+    """The fixture `naam`: a user of that name, a member of the network fixture `netwerk`."""
+
+    @pytest.fixture(name=naam)
+    def lid(request):
+        return maak_lid(naam, request.getfixturevalue(netwerk), rol, organisatie)
+
+    return lid
 
 
-@pytest.fixture
-def regisseur_a2(netwerk_a):
-    return maak_lid("regisseur_a2", netwerk_a, Lidrol.REGISSEUR, "Gemeente A (OOV)")
-
-
-@pytest.fixture
-def partner_a(netwerk_a):
-    return maak_lid("partner_a", netwerk_a, Lidrol.PARTNER, "Jongerenwerk")
-
-
-@pytest.fixture
-def regisseur_b(netwerk_b):
-    return maak_lid("regisseur_b", netwerk_b, Lidrol.REGISSEUR, "Gemeente B (OOV)")
+regisseur_a = _persona("regisseur_a", "netwerk_a", Lidrol.REGISSEUR, "Gemeente A (OOV)")
+regisseur_a2 = _persona("regisseur_a2", "netwerk_a", Lidrol.REGISSEUR, "Gemeente A (OOV)")
+partner_a = _persona("partner_a", "netwerk_a", Lidrol.PARTNER, "Jongerenwerk")
+regisseur_b = _persona("regisseur_b", "netwerk_b", Lidrol.REGISSEUR, "Gemeente B (OOV)")
 
 
 @pytest.fixture
@@ -101,3 +104,9 @@ def url(naam: str, *args) -> str:
     from django.urls import reverse
 
     return reverse(f"afspraken:{naam}", args=["gemeente-a", *args])
+
+
+def pagina_als(client, user, naam: str, *args) -> str:
+    """The HTML of an OOV page of network A (named as for url()) as `user` gets it."""
+    client.force_login(user)
+    return client.get(url(naam, *args)).content.decode()

@@ -10,7 +10,7 @@ import time_machine
 
 from afspraken.models import Afspraak, Evaluatie, half_jaar_na
 from routekaart import inhoud
-from tests.afspraken.personas import maak_afspraak, url
+from tests.afspraken.personas import maak_afspraak, url, wijzig_velden
 from tests.afspraken.sessie_hulp import maak_sessie
 
 A = "gemeente-a"
@@ -122,14 +122,13 @@ class TestConclusies:
         assert pagina.context["form"]["evaluatiedatum"].value() == date(2027, 3, 14)
 
         nieuw = "Wapeninformatie deelt een partner direct met de wijkagent, ook in het weekend."
-        data = {
-            f"a{afspraak.pk}-soort": afspraak.soort_id,
-            f"a{afspraak.pk}-tekst": nieuw,
-            f"a{afspraak.pk}-wie": afspraak.wie,
-            f"a{afspraak.pk}-status": "vastgesteld",
-            f"a{afspraak.pk}-evaluatiedatum": "2027-03-14",
-            f"a{afspraak.pk}-versie": afspraak.versie,
-        }
+        data = wijzig_velden(
+            afspraak,
+            tekst=nieuw,
+            wie=afspraak.wie,
+            status="vastgesteld",
+            evaluatiedatum="2027-03-14",
+        )
         response = regie.post(url("evaluatie-aanpassen", evaluatie.pk, afspraak.pk), data)
         assert response.url == url("evaluatie", evaluatie.pk)
         afspraak.refresh_from_db()
@@ -146,13 +145,9 @@ class TestConclusies:
         regie.post(url("evaluatie-nieuw"), evaluatie_data(afspraak, "aanpassen"))
         evaluatie = Evaluatie.objects.get()
         Afspraak.objects.filter(pk=afspraak.pk).update(versie=5, tekst="Intussen gewijzigd")
-        data = {
-            f"a{afspraak.pk}-soort": afspraak.soort_id,
-            f"a{afspraak.pk}-tekst": "Mijn nieuwe tekst",
-            f"a{afspraak.pk}-wie": afspraak.wie,
-            f"a{afspraak.pk}-status": "vastgesteld",
-            f"a{afspraak.pk}-versie": 1,
-        }
+        data = wijzig_velden(
+            afspraak, tekst="Mijn nieuwe tekst", wie=afspraak.wie, status="vastgesteld", versie=1
+        )
         response = regie.post(url("evaluatie-aanpassen", evaluatie.pk, afspraak.pk), data)
         assert response.status_code == 409
         assert "Mijn nieuwe tekst" in response.content.decode()

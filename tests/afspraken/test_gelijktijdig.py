@@ -4,17 +4,11 @@ from django.test import Client
 from django.urls import reverse
 
 from afspraken.models import Afspraak
+from tests.afspraken.personas import wijzig_velden
 
 
 def _opslaan(client: Client, afspraak: Afspraak, versie: int, tekst: str):
-    prefix = f"a{afspraak.pk}"
-    data = {
-        f"{prefix}-soort": afspraak.soort_id,
-        f"{prefix}-tekst": tekst,
-        f"{prefix}-wie": "Jongerenwerk",
-        f"{prefix}-status": "concept",
-        f"{prefix}-versie": versie,
-    }
+    data = wijzig_velden(afspraak, tekst=tekst, wie="Jongerenwerk", status="concept", versie=versie)
     return client.post(reverse("afspraken:wijzigen", args=["gemeente-a", afspraak.pk]), data)
 
 
@@ -66,14 +60,7 @@ class TestGelijktijdigWijzigen:
     def test_htmx_gets_the_conflict_inside_the_row(self, client, regisseur_a, afspraak_a):
         Afspraak.objects.filter(pk=afspraak_a.pk).update(versie=5)
         client.force_login(regisseur_a)
-        prefix = f"a{afspraak_a.pk}"
-        data = {
-            f"{prefix}-soort": afspraak_a.soort_id,
-            f"{prefix}-tekst": "Mijn tekst",
-            f"{prefix}-wie": "X",
-            f"{prefix}-status": "concept",
-            f"{prefix}-versie": 1,
-        }
+        data = wijzig_velden(afspraak_a, tekst="Mijn tekst", wie="X", status="concept", versie=1)
         response = client.post(
             reverse("afspraken:wijzigen", args=["gemeente-a", afspraak_a.pk]),
             data,

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from afspraken.models import Afspraak, Publicatie
-from tests.afspraken.personas import maak_afspraak, publiceer
+from tests.afspraken.personas import maak_afspraak, pagina_als, publiceer
 
 
 class TestPubliceren:
@@ -52,7 +52,7 @@ class TestPubliceren:
 
 class TestPartner:
     def test_the_partner_sees_the_latest_published_version_read_only(
-        self, client, als, partner_a, netwerk_a
+        self, client, partner_a, netwerk_a
     ):
         eerste = maak_afspraak(netwerk_a, tekst="In versie 1")
         publiceer(netwerk_a)
@@ -60,11 +60,7 @@ class TestPartner:
         Afspraak.objects.filter(pk=eerste.pk).delete()
         publiceer(netwerk_a)
         maak_afspraak(netwerk_a, tekst="Nog niet gepubliceerd")
-        html = (
-            als(client, partner_a)
-            .get(reverse("afspraken:netwerk", args=["gemeente-a"]))
-            .content.decode()
-        )
+        html = pagina_als(client, partner_a, "netwerk")
         assert "Versie 2" in html
         assert "In versie 2" in html
         assert "Nog niet gepubliceerd" not in html
@@ -86,12 +82,8 @@ class TestPartner:
             in client.get(reverse("afspraken:versie", args=["gemeente-a", 1])).content.decode()
         )
 
-    def test_the_partner_without_a_publication_is_told_so(self, client, als, partner_a):
-        html = (
-            als(client, partner_a)
-            .get(reverse("afspraken:netwerk", args=["gemeente-a"]))
-            .content.decode()
-        )
+    def test_the_partner_without_a_publication_is_told_so(self, client, partner_a):
+        html = pagina_als(client, partner_a, "netwerk")
         assert "Er is nog geen versie van de afspraken gepubliceerd." in html
 
 

@@ -11,7 +11,7 @@ from afspraken.models import Afspraak, Antwoord, Deelnemer, Sessie, SessieCasus
 from casussen.models import Casus
 from routekaart import inhoud
 from routekaart.models import Stap
-from tests.afspraken.personas import url
+from tests.afspraken.personas import url, wijzig_velden
 from tests.afspraken.sessie_hulp import VIER, maak_sessie, pdf_tekst
 
 A = "gemeente-a"
@@ -341,22 +341,10 @@ class TestAfronden:
     def twee(self, sessie, netwerk_a):
         cases = list(sessie.casussen.select_related("casus"))
         soort = netwerk_a.soorten.get(naam="Algemeen")
-        eerste = Afspraak.objects.create(
-            netwerk=netwerk_a,
-            soort=soort,
-            tekst="Een",
-            wie="Politie",
-            sessie=sessie,
-            casus=cases[0].casus,
-        )
+        velden = {"netwerk": netwerk_a, "soort": soort, "wie": "Politie", "sessie": sessie}
+        eerste = Afspraak.objects.create(tekst="Een", casus=cases[0].casus, **velden)
         tweede = Afspraak.objects.create(
-            netwerk=netwerk_a,
-            soort=soort,
-            tekst="Twee",
-            wie="Politie",
-            sessie=sessie,
-            casus=cases[1].casus,
-            evaluatiedatum=date(2026, 5, 1),
+            tekst="Twee", casus=cases[1].casus, evaluatiedatum=date(2026, 5, 1), **velden
         )
         return eerste, tweede
 
@@ -369,20 +357,13 @@ class TestAfronden:
 
     def test_editing_in_place_swaps_back_the_review_row(self, regie, sessie, twee):
         eerste = twee[0]
-        prefix = f"a{eerste.pk}"
         formulier = regie.get(
             url("wijzigen", eerste.pk) + "?weergave=sessie", HTTP_HX_REQUEST="true"
         ).content.decode()
         assert '<input type="hidden" name="weergave" value="sessie">' in formulier
         assert f'data-hx-get="{url("rij", eerste.pk)}?weergave=sessie"' in formulier
-        data = {
-            f"{prefix}-soort": eerste.soort_id,
-            f"{prefix}-tekst": "Een, aangescherpt",
-            f"{prefix}-wie": "Politie",
-            f"{prefix}-status": "concept",
-            f"{prefix}-versie": eerste.versie,
-            "weergave": "sessie",
-        }
+        data = wijzig_velden(eerste, tekst="Een, aangescherpt", wie="Politie", status="concept")
+        data["weergave"] = "sessie"
         rij = regie.post(url("wijzigen", eerste.pk), data, HTTP_HX_REQUEST="true").content.decode()
         assert rij.lstrip().startswith(f'<tr id="afspraak-{eerste.pk}">')
         assert "Een, aangescherpt" in rij
@@ -391,15 +372,8 @@ class TestAfronden:
 
     def test_without_javascript_an_edit_returns_to_the_review(self, regie, sessie, twee):
         eerste = twee[0]
-        prefix = f"a{eerste.pk}"
-        data = {
-            f"{prefix}-soort": eerste.soort_id,
-            f"{prefix}-tekst": "Een, aangescherpt",
-            f"{prefix}-wie": "Politie",
-            f"{prefix}-status": "concept",
-            f"{prefix}-versie": eerste.versie,
-            "weergave": "sessie",
-        }
+        data = wijzig_velden(eerste, tekst="Een, aangescherpt", wie="Politie", status="concept")
+        data["weergave"] = "sessie"
         response = regie.post(url("wijzigen", eerste.pk), data)
         assert response.url == url("sessie-afspraken", sessie.pk) + f"#afspraak-{eerste.pk}"
         terug = regie.get(url("rij", eerste.pk) + "?weergave=sessie")

@@ -8,7 +8,7 @@ import pytest
 
 from afspraken.models import Afspraak, Evaluatie, Sessie, half_jaar_na
 from casussen.models import Casus
-from tests.afspraken.personas import maak_afspraak, url
+from tests.afspraken.personas import maak_afspraak, url, wijzig_velden
 from tests.afspraken.sessie_hulp import maak_sessie
 
 A = "gemeente-a"
@@ -130,15 +130,13 @@ class TestEvaluatie:
 
 class TestAfspraak:
     def test_an_evaluation_date_in_the_year_9999_is_refused_and_kept(self, regie, afspraak):
-        p = f"a{afspraak.pk}"
-        data = {
-            f"{p}-soort": afspraak.soort_id,
-            f"{p}-tekst": "Mijn tekst",
-            f"{p}-wie": "Politie",
-            f"{p}-status": "concept",
-            f"{p}-evaluatiedatum": "9999-12-31",
-            f"{p}-versie": afspraak.versie,
-        }
+        data = wijzig_velden(
+            afspraak,
+            tekst="Mijn tekst",
+            wie="Politie",
+            status="concept",
+            evaluatiedatum="9999-12-31",
+        )
         response = regie.post(url("wijzigen", afspraak.pk), data)
         html = response.content.decode()
         assert response.status_code == 200

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from afspraken.models import Afspraak, SoortCasus
-from tests.afspraken.personas import maak_afspraak
+from tests.afspraken.personas import maak_afspraak, pagina_als, wijzig_velden
 
 XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
@@ -28,14 +28,8 @@ def wapens(netwerk_a):
 
 
 class TestTabel:
-    def test_it_shows_the_columns_and_rows_to_the_regisseur(
-        self, client, als, regisseur_a, afspraak_a
-    ):
-        html = (
-            als(client, regisseur_a)
-            .get(reverse("afspraken:netwerk", args=["gemeente-a"]))
-            .content.decode()
-        )
+    def test_it_shows_the_columns_and_rows_to_the_regisseur(self, client, regisseur_a, afspraak_a):
+        html = pagina_als(client, regisseur_a, "netwerk")
         for kop in (
             "Soort casus",
             "Afspraak",
@@ -49,25 +43,17 @@ class TestTabel:
         assert "Afspraak toevoegen" in html
         assert "regisseur_a" in html
 
-    def test_it_keeps_line_breaks_and_escapes_the_text(self, client, als, regisseur_a, netwerk_a):
+    def test_it_keeps_line_breaks_and_escapes_the_text(self, client, regisseur_a, netwerk_a):
         maak_afspraak(netwerk_a, tekst="Regel een\n<b>regel twee</b>")
-        html = (
-            als(client, regisseur_a)
-            .get(reverse("afspraken:netwerk", args=["gemeente-a"]))
-            .content.decode()
-        )
+        html = pagina_als(client, regisseur_a, "netwerk")
         assert "Regel een<br>&lt;b&gt;regel twee&lt;/b&gt;" in html
 
     @pytest.mark.parametrize("kwaad", XSS)
     def test_it_shows_hostile_text_and_case_type_names_as_text(
-        self, client, als, regisseur_a, netwerk_a, kwaad
+        self, client, regisseur_a, netwerk_a, kwaad
     ):
         maak_afspraak(netwerk_a, soort=kwaad, tekst=kwaad, wie=kwaad)
-        html = (
-            als(client, regisseur_a)
-            .get(reverse("afspraken:netwerk", args=["gemeente-a"]))
-            .content.decode()
-        )
+        html = pagina_als(client, regisseur_a, "netwerk")
         assert kwaad not in html
         assert html.count(escape(kwaad)) >= 3  # case type, text and who, each escaped
 
@@ -138,13 +124,7 @@ class TestWijzigen:
 
     def test_it_saves_and_returns_the_row_for_htmx(self, client, als, regisseur_a, afspraak_a):
         url = reverse("afspraken:wijzigen", args=["gemeente-a", afspraak_a.pk])
-        data = _velden(
-            f"a{afspraak_a.pk}",
-            afspraak_a.soort,
-            tekst="Nieuwe tekst",
-            status="vastgesteld",
-            versie=1,
-        )
+        data = wijzig_velden(afspraak_a, tekst="Nieuwe tekst", wie="Politie", status="vastgesteld")
         response = als(client, regisseur_a).post(url, data, HTTP_HX_REQUEST="true")
         afspraak_a.refresh_from_db()
         assert afspraak_a.tekst == "Nieuwe tekst"
@@ -154,11 +134,11 @@ class TestWijzigen:
 
     def test_it_saves_without_javascript(self, client, als, regisseur_a, afspraak_a):
         url = reverse("afspraken:wijzigen", args=["gemeente-a", afspraak_a.pk])
-        data = _velden(
-            f"a{afspraak_a.pk}",
-            afspraak_a.soort,
+        data = wijzig_velden(
+            afspraak_a,
             tekst="Zonder JS",
-            versie=1,
+            wie="Politie",
+            status="concept",
             evaluatiedatum="2027-03-01",
         )
         response = als(client, regisseur_a).post(url, data)
@@ -237,15 +217,11 @@ class TestGeschiedenis:
 
 class TestEvaluatie:
     def test_the_table_lists_the_agreements_whose_evaluation_is_due(
-        self, client, als, regisseur_a, netwerk_a
+        self, client, regisseur_a, netwerk_a
     ):
         maak_afspraak(netwerk_a, tekst="Te evalueren", evaluatiedatum="2020-01-01")
         maak_afspraak(netwerk_a, tekst="Nog niet", evaluatiedatum="2999-01-01")
-        html = (
-            als(client, regisseur_a)
-            .get(reverse("afspraken:netwerk", args=["gemeente-a"]))
-            .content.decode()
-        )
+        html = pagina_als(client, regisseur_a, "netwerk")
         sectie = html.split('id="evaluatie-kop"')[1].split("</ul>")[0]
         assert "Te evalueren" in sectie
         assert "1 januari 2020" in sectie
