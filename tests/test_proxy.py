@@ -54,24 +54,35 @@ class TestAchterEenProxy:
             assert response.status_code == 302
             assert "_auth_user_id" in ander.session
 
-    def test_without_trusted_proxies_a_forged_header_changes_nothing(
-        self, monkeypatch, client, regisseur_a
+    @pytest.mark.parametrize(
+        "vertrouwd, vals, bezoeker",
+        [
+            # The default: X-Forwarded-For is the client's word, so a new value per attempt must
+            # not buy an attacker five new tries.
+            pytest.param(
+                "0",
+                lambda i: f"203.0.113.{i + 10}",
+                "203.0.113.99",
+                id="without_trusted_proxies_a_forged_header_changes_nothing",
+            ),
+            # The proxy appends the address it saw; whatever the client sent stays on the left.
+            pytest.param(
+                "1",
+                lambda i: f"198.51.100.{i}, 203.0.113.1",
+                "203.0.113.1",
+                id="an_entry_forged_in_front_of_the_proxies_is_ignored",
+            ),
+        ],
+    )
+    def test_forged_headers_buy_no_new_tries(
+        self, monkeypatch, client, regisseur_a, vertrouwd, vals, bezoeker
     ):
-        # The default: X-Forwarded-For is the client's word, so a new value per attempt must
-        # not buy an attacker five new tries.
-        with override_settings(**_axes_instellingen(monkeypatch, TRUSTED_PROXY_COUNT="0")):
+        """`vals(i)` is the X-Forwarded-For of the i-th wrong password, `bezoeker` that of the
+        right one that follows, with TRUSTED_PROXY_COUNT `vertrouwd`."""
+        with override_settings(**_axes_instellingen(monkeypatch, TRUSTED_PROXY_COUNT=vertrouwd)):
             for i in range(settings.AXES_FAILURE_LIMIT):
-                _inloggen(client, "fout", f"203.0.113.{i + 10}")
-            assert _inloggen(client, WACHTWOORD, "203.0.113.99").status_code == 429
-
-    def test_an_entry_forged_in_front_of_the_proxies_is_ignored(
-        self, monkeypatch, client, regisseur_a
-    ):
-        # The proxy appends the address it saw; whatever the client sent stays on the left.
-        with override_settings(**_axes_instellingen(monkeypatch, TRUSTED_PROXY_COUNT="1")):
-            for i in range(settings.AXES_FAILURE_LIMIT):
-                _inloggen(client, "fout", f"198.51.100.{i}, 203.0.113.1")
-            assert _inloggen(client, WACHTWOORD, "203.0.113.1").status_code == 429
+                _inloggen(client, "fout", vals(i))
+            assert _inloggen(client, WACHTWOORD, bezoeker).status_code == 429
 
     @pytest.mark.parametrize("waarde", ["een", "1.5"])
     def test_a_count_that_is_not_a_whole_number_is_refused(self, monkeypatch, waarde):

@@ -29,20 +29,23 @@ def _maak_link(client, regisseur) -> str:
     return html[start : html.index('"', start)].removeprefix("http://testserver")
 
 
+def _zonder_login_na(client, url: str, na: dt.timedelta):
+    """The link opened by someone without an account, `na` after now."""
+    client.logout()
+    with time_machine.travel(timezone.now() + na, tick=False):
+        return client.get(url)
+
+
 class TestGedeeldeLink:
     def test_it_works_without_login_before_it_expires(self, client, regisseur_a, publicatie):
         url = _maak_link(client, regisseur_a)
-        client.logout()
-        with time_machine.travel(timezone.now() + dt.timedelta(days=29, hours=23), tick=False):
-            response = client.get(url)
+        response = _zonder_login_na(client, url, dt.timedelta(days=29, hours=23))
         assert response.status_code == 200
         assert response.content == b"%PDF-1.7 cached"
 
     def test_it_answers_410_in_dutch_after_30_days(self, client, regisseur_a, publicatie):
         url = _maak_link(client, regisseur_a)
-        client.logout()
-        with time_machine.travel(timezone.now() + dt.timedelta(days=30, minutes=1), tick=False):
-            response = client.get(url)
+        response = _zonder_login_na(client, url, dt.timedelta(days=30, minutes=1))
         assert response.status_code == 410
         assert "Deze downloadlink is verlopen" in response.content.decode()
 

@@ -6,7 +6,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from casussen.models import Casus, Fenomeen
@@ -24,14 +23,6 @@ def _laad(map_: Path | None = None, **opties) -> str:
 def _stand() -> dict[str, list[dict]]:
     """Every content row with every field, to compare the database before and after."""
     return {o.map: list(o.model.objects.order_by("slug").values()) for o in ONDERDELEN}
-
-
-@pytest.fixture
-def kopie(tmp_path) -> Path:
-    """A copy of the shipped content that a test may break."""
-    doel = tmp_path / "content"
-    shutil.copytree(settings.CONTENT_DIR, doel)
-    return doel
 
 
 def _vervang(pad: Path, oud: str, nieuw: str) -> None:

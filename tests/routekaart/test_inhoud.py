@@ -2,12 +2,10 @@
 token stays the same, rebuilt at once when `load_content` (or any other write) changes content."""
 
 import re
-import shutil
 import uuid
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from routekaart import inhoud
@@ -19,13 +17,6 @@ from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, url
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
 STAP = ROUTE[ROUTE.start].volgende  # the first step after the context
-
-
-@pytest.fixture
-def kopie(tmp_path) -> Path:
-    doel = tmp_path / "content"
-    shutil.copytree(settings.CONTENT_DIR, doel)
-    return doel
 
 
 def _hernoem(map_: Path, slug: str, titel: str) -> None:
