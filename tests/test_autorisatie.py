@@ -126,7 +126,12 @@ VOORBEELDEN = {
 
 # -- expected statuses, by URL name ---------------------------------------------------------------
 
-# Persona order in per_persona(): anoniem, partner_a, regisseur_a, regisseur_b, staff.
+# Persona order in per_persona(): anoniem, partner_a, regisseur_a, regisseur_b, staff. The rows
+# that recur, named by who gets through:
+NIEMAND = (405,) * 5  # the method is not allowed
+LEDEN_A = (302, 200, 200, 404, 404)  # A's partner and regisseur (anonymous: login; others: 404)
+REGIE_A = (302, 403, 200, 404, 404)  # A's regisseur only (the partner: 403)
+REGIE_A_DOOR = (302, 403, 302, 404, 404)  # A's regisseur only, who is sent on (302)
 VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     # Login and logout (logout is POST only; anyone may post it).
     "login": overal(200, 200),
@@ -148,44 +153,42 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     "routekaart:verslag-pdf": overal(200, 405),
     # The OOV area. Anonymous: to the login page. Another network (regisseur_b) and staff: 404.
     # Partners read published versions; only the regisseur of A edits (partner: 403).
-    "afspraken:overzicht": per_persona((302, 302, 302, 302, 200), (405,) * 5),
-    "afspraken:netwerk": per_persona((302, 200, 200, 404, 404), (405,) * 5),
-    "afspraken:versies": per_persona((302, 200, 200, 404, 404), (405,) * 5),
-    "afspraken:versie": per_persona((302, 200, 200, 404, 404), (405,) * 5),
-    "afspraken:pdf": per_persona((302, 200, 200, 404, 404), (405,) * 5),
-    "afspraken:nieuw": per_persona((302, 403, 200, 404, 404), (302, 403, 200, 404, 404)),
-    "afspraken:soorten": per_persona((302, 403, 200, 404, 404), (302, 403, 200, 404, 404)),
-    "afspraken:wijzigen": per_persona((302, 403, 200, 404, 404), (302, 403, 200, 404, 404)),
-    "afspraken:publiceren": per_persona((302, 403, 200, 404, 404), (302, 403, 302, 404, 404)),
-    "afspraken:verwijderen": per_persona((302, 403, 200, 404, 404), (302, 403, 302, 404, 404)),
-    "afspraken:geschiedenis": per_persona((302, 403, 200, 404, 404), (405,) * 5),
+    "afspraken:overzicht": per_persona((302, 302, 302, 302, 200), NIEMAND),
+    "afspraken:netwerk": per_persona(LEDEN_A, NIEMAND),
+    "afspraken:versies": per_persona(LEDEN_A, NIEMAND),
+    "afspraken:versie": per_persona(LEDEN_A, NIEMAND),
+    "afspraken:pdf": per_persona(LEDEN_A, NIEMAND),
+    "afspraken:nieuw": per_persona(REGIE_A, REGIE_A),
+    "afspraken:soorten": per_persona(REGIE_A, REGIE_A),
+    "afspraken:wijzigen": per_persona(REGIE_A, REGIE_A),
+    "afspraken:publiceren": per_persona(REGIE_A, REGIE_A_DOOR),
+    "afspraken:verwijderen": per_persona(REGIE_A, REGIE_A_DOOR),
+    "afspraken:geschiedenis": per_persona(REGIE_A, NIEMAND),
     # Without htmx the row view sends the regisseur back to the table.
-    "afspraken:rij": per_persona((302, 403, 302, 404, 404), (405,) * 5),
-    "afspraken:verplaatsen": per_persona((405,) * 5, (302, 403, 302, 404, 404)),
-    "afspraken:link": per_persona((405,) * 5, (302, 403, 302, 404, 404)),
+    "afspraken:rij": per_persona(REGIE_A_DOOR, NIEMAND),
+    "afspraken:verplaatsen": per_persona(NIEMAND, REGIE_A_DOOR),
+    "afspraken:link": per_persona(NIEMAND, REGIE_A_DOOR),
     # The vredestijd session and the evaluations: the regisseur of A only. Pages that only
     # show something refuse POST; the forms answer an empty POST with their errors (200) or,
     # where empty is valid (the deal's "Opslaan", no answers, closing), redirect.
-    "afspraken:sessies": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:sessie-nieuw": per_persona((302, 403, 200, 404, 404), (302, 403, 200, 404, 404)),
-    "afspraken:sessie": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:sessie-verdelen": per_persona((302, 403, 200, 404, 404), (302, 403, 302, 404, 404)),
-    "afspraken:sessie-handouts": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:sessie-handouts-pdf": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:sessie-handout": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:sessie-bedenktijd": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:sessie-casus": per_persona((302, 403, 200, 404, 404), (302, 403, 302, 404, 404)),
-    "afspraken:sessie-afspraak": per_persona((302, 403, 200, 404, 404), (302, 403, 200, 404, 404)),
-    "afspraken:sessie-afspraken": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:sessie-afronden": per_persona((405,) * 5, (302, 403, 302, 404, 404)),
-    "afspraken:sessie-samenvatting": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:sessie-samenvatting-pdf": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:evaluaties": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:evaluatie-nieuw": per_persona((302, 403, 200, 404, 404), (302, 403, 200, 404, 404)),
-    "afspraken:evaluatie": per_persona((302, 403, 200, 404, 404), (405,) * 5),
-    "afspraken:evaluatie-aanpassen": per_persona(
-        (302, 403, 200, 404, 404), (302, 403, 200, 404, 404)
-    ),
+    "afspraken:sessies": per_persona(REGIE_A, NIEMAND),
+    "afspraken:sessie-nieuw": per_persona(REGIE_A, REGIE_A),
+    "afspraken:sessie": per_persona(REGIE_A, NIEMAND),
+    "afspraken:sessie-verdelen": per_persona(REGIE_A, REGIE_A_DOOR),
+    "afspraken:sessie-handouts": per_persona(REGIE_A, NIEMAND),
+    "afspraken:sessie-handouts-pdf": per_persona(REGIE_A, NIEMAND),
+    "afspraken:sessie-handout": per_persona(REGIE_A, NIEMAND),
+    "afspraken:sessie-bedenktijd": per_persona(REGIE_A, NIEMAND),
+    "afspraken:sessie-casus": per_persona(REGIE_A, REGIE_A_DOOR),
+    "afspraken:sessie-afspraak": per_persona(REGIE_A, REGIE_A),
+    "afspraken:sessie-afspraken": per_persona(REGIE_A, NIEMAND),
+    "afspraken:sessie-afronden": per_persona(NIEMAND, REGIE_A_DOOR),
+    "afspraken:sessie-samenvatting": per_persona(REGIE_A, NIEMAND),
+    "afspraken:sessie-samenvatting-pdf": per_persona(REGIE_A, NIEMAND),
+    "afspraken:evaluaties": per_persona(REGIE_A, NIEMAND),
+    "afspraken:evaluatie-nieuw": per_persona(REGIE_A, REGIE_A),
+    "afspraken:evaluatie": per_persona(REGIE_A, NIEMAND),
+    "afspraken:evaluatie-aanpassen": per_persona(REGIE_A, REGIE_A),
     # A signed link is the permission itself: anyone holding it may download.
     "afspraken:gedeelde-pdf": overal(200, 405),
     # The admin: staff only; everyone else is sent to the admin login (a logged-in non-staff

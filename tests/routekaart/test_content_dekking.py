@@ -19,6 +19,11 @@ def _bestanden(map_: str) -> list[Path]:
     return sorted(p for p in (CONTENT / map_).glob("*.md") if p.name.lower() != "readme.md")
 
 
+def _metas(map_: str) -> list[dict]:
+    """The front matter of every content file in the folder, in _bestanden() order."""
+    return [lees_content(p)[0] for p in _bestanden(map_)]
+
+
 def _ontbreekt(stukken: list[str], pagina: str) -> list[str]:
     """The pieces of text that are not on the page (empty: all there)."""
     return [s for s in stukken if s not in pagina]
@@ -84,10 +89,7 @@ def test_a_decisions_question_and_what_ja_and_nee_mean_are_on_its_page(paginas, 
 
 
 def test_every_step_is_a_station_on_the_route_map(paginas):
-    labels = []
-    for pad in _bestanden("route"):
-        meta, _ = lees_content(pad)
-        labels.append(platte_tekst(meta.get("kaartlabel") or meta["titel"]))
+    labels = [platte_tekst(meta.get("kaartlabel") or meta["titel"]) for meta in _metas("route")]
     assert _ontbreekt(labels, paginas("/")) == []
 
 
@@ -95,7 +97,7 @@ def test_every_step_is_a_station_on_the_route_map(paginas):
 
 
 def test_every_phenomenon_title_is_on_the_casussen_page(paginas):
-    titels = [platte_tekst(lees_content(p)[0]["titel"]) for p in _bestanden("fenomenen")]
+    titels = [platte_tekst(meta["titel"]) for meta in _metas("fenomenen")]
     assert len(titels) == 8
     assert _ontbreekt(titels, paginas("/casussen/")) == []
 
@@ -122,10 +124,11 @@ def test_a_case_its_situation_and_example_message_are_on_its_phenomenon_page(pag
 
 
 def test_every_case_title_and_message_is_on_the_casussen_page(paginas):
-    stukken = []
-    for pad in _bestanden("casussen"):
-        meta, _ = lees_content(pad)
-        stukken += [platte_tekst(meta["titel"]), platte_tekst(meta["bericht"]["tekst"])]
+    stukken = [
+        platte_tekst(tekst)
+        for meta in _metas("casussen")
+        for tekst in (meta["titel"], meta["bericht"]["tekst"])
+    ]
     assert _ontbreekt(stukken, paginas("/casussen/")) == []
 
 
@@ -140,7 +143,7 @@ def test_the_casussen_pages_tips_are_on_it(paginas):
 
 
 def test_every_partner_title_is_on_the_partners_page(paginas):
-    titels = [platte_tekst(lees_content(p)[0]["titel"]) for p in _bestanden("partners")]
+    titels = [platte_tekst(meta["titel"]) for meta in _metas("partners")]
     assert _ontbreekt(titels, paginas("/partners/")) == []
 
 
