@@ -6,7 +6,9 @@ from the URL, and answers:
 - not a member of *this* network (also staff): 404, so nobody learns which networks exist;
 - member with the wrong role: 403 with a Dutch page.
 The view then receives the network and the membership; it must fetch every object through that
-network (`get_object_or_404(Afspraak, netwerk=netwerk, pk=pk)`), so another network's id is a 404.
+network (`get_object_or_404(Afspraak, netwerk=netwerk, pk=pk)`), so another network's id is a 404;
+for a view of one session, agreement or evaluation, `afspraken.views.hulp.regisseur_sessie` and
+the like do that after this check.
 """
 
 from __future__ import annotations

@@ -1,8 +1,76 @@
-from django.urls import path
+from django.urls import include, path
 
 from afspraken.views import bespreken, evaluatie, publiceren, sessie, tabel
 
 app_name = "afspraken"
+
+# Each group below is included under its prefix, so a route is written once relative to it; the
+# names stay flat in the namespace (afspraken:sessie-verdelen, ...).
+
+# /afspraken/<netwerk>/<pk>/: one row of the table
+rij_urls = [
+    path("", tabel.rij, name="rij"),
+    path("wijzigen/", tabel.wijzigen, name="wijzigen"),
+    path("verwijderen/", tabel.verwijderen, name="verwijderen"),
+    path("verplaatsen/", tabel.verplaatsen, name="verplaatsen"),
+    path("geschiedenis/", tabel.geschiedenis, name="geschiedenis"),
+]
+
+# /afspraken/<netwerk>/versies/: the published versions
+versie_urls = [
+    path("", publiceren.versies, name="versies"),
+    path("<int:nummer>/", publiceren.versie, name="versie"),
+    path("<int:nummer>/pdf/", publiceren.pdf, name="pdf"),
+    path("<int:nummer>/link/", publiceren.link, name="link"),
+]
+
+# /afspraken/<netwerk>/sessies/<pk>/: one vredestijd session, step by step (afspraken/views/sessie.py,
+# bespreken.py)
+een_sessie_urls = [
+    path("", sessie.sessie, name="sessie"),
+    path("verdelen/", sessie.verdelen, name="sessie-verdelen"),
+    path("hand-outs/", sessie.handouts, name="sessie-handouts"),
+    path("hand-outs/pdf/", sessie.handouts_pdf, name="sessie-handouts-pdf"),
+    path("hand-outs/<int:deelnemer>/", sessie.handout, name="sessie-handout"),
+    path("bedenktijd/", sessie.bedenktijd, name="sessie-bedenktijd"),
+    path("casussen/<slug:casus>/", bespreken.casus, name="sessie-casus"),
+    path("casussen/<slug:casus>/afspraak/", bespreken.afspraak, name="sessie-afspraak"),
+    path("afspraken/", bespreken.afspraken, name="sessie-afspraken"),
+    path("afronden/", bespreken.afronden, name="sessie-afronden"),
+    path("samenvatting/", bespreken.samenvatting, name="sessie-samenvatting"),
+    path("samenvatting/pdf/", bespreken.samenvatting_pdf, name="sessie-samenvatting-pdf"),
+]
+
+# /afspraken/<netwerk>/sessies/: the sessions
+sessie_urls = [
+    path("", sessie.sessies, name="sessies"),
+    path("nieuw/", sessie.nieuw, name="sessie-nieuw"),
+    path("<int:pk>/", include(een_sessie_urls)),
+]
+
+# /afspraken/<netwerk>/evaluaties/: step 6 of the session, later
+evaluatie_urls = [
+    path("", evaluatie.evaluaties, name="evaluaties"),
+    path("nieuw/", evaluatie.evaluatie_nieuw, name="evaluatie-nieuw"),
+    path("<int:pk>/", evaluatie.evaluatie, name="evaluatie"),
+    path(
+        "<int:pk>/afspraken/<int:afspraak>/",
+        evaluatie.evaluatie_aanpassen,
+        name="evaluatie-aanpassen",
+    ),
+]
+
+# /afspraken/<netwerk>/: the table (regisseur) or the latest published version (partner)
+netwerk_urls = [
+    path("", tabel.netwerk, name="netwerk"),
+    path("nieuw/", tabel.nieuw, name="nieuw"),
+    path("soorten/", tabel.soorten, name="soorten"),
+    path("publiceren/", publiceren.publiceren, name="publiceren"),
+    path("<int:pk>/", include(rij_urls)),
+    path("versies/", include(versie_urls)),
+    path("sessies/", include(sessie_urls)),
+    path("evaluaties/", include(evaluatie_urls)),
+]
 
 urlpatterns = [
     # /afspraken/
@@ -10,98 +78,5 @@ urlpatterns = [
     # /afspraken/pdf/<token>/: a signed, expiring link to a version's PDF (no login). "pdf" is a
     # reserved network slug (afspraken.models.GERESERVEERDE_SLUGS).
     path("afspraken/pdf/<str:token>/", publiceren.gedeelde_pdf, name="gedeelde-pdf"),
-    # /afspraken/<netwerk>/: the table (regisseur) or the latest published version (partner)
-    path("afspraken/<slug:netwerk>/", tabel.netwerk, name="netwerk"),
-    path("afspraken/<slug:netwerk>/nieuw/", tabel.nieuw, name="nieuw"),
-    path("afspraken/<slug:netwerk>/soorten/", tabel.soorten, name="soorten"),
-    path("afspraken/<slug:netwerk>/publiceren/", publiceren.publiceren, name="publiceren"),
-    # /afspraken/<netwerk>/<pk>/: one row
-    path("afspraken/<slug:netwerk>/<int:pk>/", tabel.rij, name="rij"),
-    path("afspraken/<slug:netwerk>/<int:pk>/wijzigen/", tabel.wijzigen, name="wijzigen"),
-    path("afspraken/<slug:netwerk>/<int:pk>/verwijderen/", tabel.verwijderen, name="verwijderen"),
-    path("afspraken/<slug:netwerk>/<int:pk>/verplaatsen/", tabel.verplaatsen, name="verplaatsen"),
-    path(
-        "afspraken/<slug:netwerk>/<int:pk>/geschiedenis/", tabel.geschiedenis, name="geschiedenis"
-    ),
-    # /afspraken/<netwerk>/versies/: the published versions
-    path("afspraken/<slug:netwerk>/versies/", publiceren.versies, name="versies"),
-    path("afspraken/<slug:netwerk>/versies/<int:nummer>/", publiceren.versie, name="versie"),
-    path("afspraken/<slug:netwerk>/versies/<int:nummer>/pdf/", publiceren.pdf, name="pdf"),
-    path("afspraken/<slug:netwerk>/versies/<int:nummer>/link/", publiceren.link, name="link"),
-    # /afspraken/<netwerk>/sessies/: the vredestijd session, step by step (afspraken/views/sessie.py, bespreken.py)
-    path("afspraken/<slug:netwerk>/sessies/", sessie.sessies, name="sessies"),
-    path("afspraken/<slug:netwerk>/sessies/nieuw/", sessie.nieuw, name="sessie-nieuw"),
-    path("afspraken/<slug:netwerk>/sessies/<int:pk>/", sessie.sessie, name="sessie"),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/verdelen/",
-        sessie.verdelen,
-        name="sessie-verdelen",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/hand-outs/",
-        sessie.handouts,
-        name="sessie-handouts",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/hand-outs/pdf/",
-        sessie.handouts_pdf,
-        name="sessie-handouts-pdf",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/hand-outs/<int:deelnemer>/",
-        sessie.handout,
-        name="sessie-handout",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/bedenktijd/",
-        sessie.bedenktijd,
-        name="sessie-bedenktijd",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/casussen/<slug:casus>/",
-        bespreken.casus,
-        name="sessie-casus",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/casussen/<slug:casus>/afspraak/",
-        bespreken.afspraak,
-        name="sessie-afspraak",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/afspraken/",
-        bespreken.afspraken,
-        name="sessie-afspraken",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/afronden/",
-        bespreken.afronden,
-        name="sessie-afronden",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/samenvatting/",
-        bespreken.samenvatting,
-        name="sessie-samenvatting",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/sessies/<int:pk>/samenvatting/pdf/",
-        bespreken.samenvatting_pdf,
-        name="sessie-samenvatting-pdf",
-    ),
-    # /afspraken/<netwerk>/evaluaties/: step 6, later
-    path("afspraken/<slug:netwerk>/evaluaties/", evaluatie.evaluaties, name="evaluaties"),
-    path(
-        "afspraken/<slug:netwerk>/evaluaties/nieuw/",
-        evaluatie.evaluatie_nieuw,
-        name="evaluatie-nieuw",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/evaluaties/<int:pk>/",
-        evaluatie.evaluatie,
-        name="evaluatie",
-    ),
-    path(
-        "afspraken/<slug:netwerk>/evaluaties/<int:pk>/afspraken/<int:afspraak>/",
-        evaluatie.evaluatie_aanpassen,
-        name="evaluatie-aanpassen",
-    ),
+    path("afspraken/<slug:netwerk>/", include(netwerk_urls)),
 ]

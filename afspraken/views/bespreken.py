@@ -30,8 +30,7 @@ from afspraken.models import (
     half_jaar_na,
 )
 from afspraken.sessie_forms import AntwoordForm
-from afspraken.toegang import regisseur
-from afspraken.views.hulp import formdata, naar, sessie_van
+from afspraken.views.hulp import formdata, naar, regisseur_sessie
 from afspraken.views.sessie import in_gang, sessie_ctx, stylesheet
 from routekaart.pdf import naar_pdf, pdf_antwoord
 from routekaart.types import HtmxHttpRequest
@@ -96,11 +95,10 @@ def _bewaar_antwoorden(sessie: Sessie, sc: SessieCasus, rijen: list[dict]) -> li
 
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
-@regisseur
+@regisseur_sessie
 def casus(
-    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int, casus: str
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie, casus: str
 ) -> HttpResponse:
-    s = sessie_van(netwerk, pk)
     sc = _sessiecasus(s, casus)
     plenair = _plenair_ctx(s, sc, formdata(request))
     ctx = sessie_ctx(netwerk, s, "casus")
@@ -151,14 +149,13 @@ def _organisaties(deelnemers: list[Deelnemer]) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-@regisseur
+@regisseur_sessie
 def afspraak(
-    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int, casus: str
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie, casus: str
 ) -> HttpResponse:
     """Step 4: an agreement from the case screen, straight into the network's table: soort
     casus preset from the case's phenomenon, "Wie zijn betrokken" from the participants'
     organisations, status concept, linked to this session and case."""
-    s = sessie_van(netwerk, pk)
     sc = _sessiecasus(s, casus)
     soort = SoortCasus.objects.filter(netwerk=netwerk, fenomeen=sc.casus.fenomeen).first()
     initial = {
@@ -184,9 +181,8 @@ def afspraak(
 
 
 @require_GET
-@regisseur
-def afspraken(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
-    s = sessie_van(netwerk, pk)
+@regisseur_sessie
+def afspraken(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     ctx = sessie_ctx(netwerk, s, "afspraken") | {
         "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s).select_related("casus"),
         "evaluatie_standaard": half_jaar_na(s.datum),
@@ -197,10 +193,9 @@ def afspraken(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk
 
 
 @require_POST
-@regisseur
-def afronden(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+@regisseur_sessie
+def afronden(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     """Close the session (afspraken.diensten.rond_af) and go back to its review."""
-    s = sessie_van(netwerk, pk)
     diensten.rond_af(s, door=request.user)
     messages.success(request, "De sessie is afgerond en de afspraken zijn vastgesteld.")
     return naar("sessie-afspraken", netwerk.slug, s.pk)
@@ -235,16 +230,14 @@ def _samenvatting_ctx(netwerk: Netwerk, s: Sessie) -> dict:
 
 
 @require_GET
-@regisseur
-def samenvatting(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
-    s = sessie_van(netwerk, pk)
+@regisseur_sessie
+def samenvatting(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     return render(request, "afspraken/sessies/samenvatting.html", _samenvatting_ctx(netwerk, s))
 
 
 @require_GET
-@regisseur
-def samenvatting_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
-    s = sessie_van(netwerk, pk)
+@regisseur_sessie
+def samenvatting_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     ctx = _samenvatting_ctx(netwerk, s) | {"stylesheet": stylesheet()}
     html = render_to_string("afspraken/sessies/samenvatting_pdf.html", ctx)
     return pdf_antwoord(naar_pdf(html), f"sessie-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")

@@ -15,7 +15,7 @@ from afspraken.forms import AfspraakForm, als_getal
 from afspraken.models import Afspraak, Evaluatie, Lidmaatschap, Netwerk, half_jaar_na
 from afspraken.sessie_forms import EvaluatieForm
 from afspraken.toegang import regisseur
-from afspraken.views.hulp import formdata, naar, sessie_van
+from afspraken.views.hulp import afspraak_van, formdata, naar, regisseur_evaluatie, sessie_van
 from routekaart import inhoud
 from routekaart.types import HtmxHttpRequest
 
@@ -44,7 +44,7 @@ def evaluatie_nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatsch
         initial["afspraken"] = list(s.afspraken.values_list("pk", flat=True))
         initial["deelnemers"] = "\n".join(str(d) for d in s.deelnemers.all())
     elif afspraak_pk := als_getal(request.GET.get("afspraak")):
-        initial["afspraken"] = [get_object_or_404(Afspraak.objects.van(netwerk), pk=afspraak_pk).pk]
+        initial["afspraken"] = [afspraak_van(netwerk, afspraak_pk).pk]
     vragen = inhoud.huidige().evaluatievragen()
     form = EvaluatieForm(formdata(request), netwerk=netwerk, vragen=vragen, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -64,21 +64,19 @@ def evaluatie_nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatsch
 
 
 @require_GET
-@regisseur
-def evaluatie(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
-    e = get_object_or_404(Evaluatie.objects.van(netwerk), pk=pk)
+@regisseur_evaluatie
+def evaluatie(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, e: Evaluatie):
     ctx = {"netwerk": netwerk, "evaluatie": e, "afspraken": e.afspraken.select_related("soort")}
     return render(request, "afspraken/sessies/evaluatie.html", ctx)
 
 
 @require_http_methods(["GET", "POST"])
-@regisseur
+@regisseur_evaluatie
 def evaluatie_aanpassen(
-    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int, afspraak: int
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, e: Evaluatie, afspraak: int
 ) -> HttpResponse:
     """Edit an agreement with its evaluation beside it. The save goes through the table's
     version check, and its history record names the evaluation (history_change_reason)."""
-    e = get_object_or_404(Evaluatie.objects.van(netwerk), pk=pk)
     a = get_object_or_404(e.afspraken.filter(netwerk=netwerk), pk=afspraak)
     initial = {}
     if not a.evaluatiedatum or a.evaluatiedatum <= e.datum:

@@ -27,7 +27,7 @@ from afspraken.forms import als_getal
 from afspraken.models import MAX_DEELNEMERS, Deelnemer, Lidmaatschap, Netwerk, Sessie, SessieCasus
 from afspraken.sessie_forms import DeelnemerFormSet, SessieForm
 from afspraken.toegang import regisseur
-from afspraken.views.hulp import formdata, naar, sessie_van
+from afspraken.views.hulp import formdata, naar, regisseur_sessie
 from routekaart import inhoud
 from routekaart.models import Modus
 from routekaart.pdf import naar_pdf, pdf_antwoord
@@ -163,9 +163,8 @@ def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> Htt
 
 
 @require_GET
-@regisseur
-def sessie(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
-    s = sessie_van(netwerk, pk)
+@regisseur_sessie
+def sessie(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     ctx = sessie_ctx(netwerk, s, "overzicht") | {
         "deelnemers": s.deelnemers.prefetch_related("sessiecasussen__casus"),
         "casussen": s.casussen.select_related("casus"),
@@ -198,11 +197,10 @@ def _handmatig(request: HtmxHttpRequest, casussen: list[SessieCasus], deelnemers
 
 
 @require_http_methods(["GET", "POST"])
-@regisseur
-def verdelen(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+@regisseur_sessie
+def verdelen(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     """ "Verdeel de casussen" deals them with vredestijd.verdeel; "Opslaan" keeps the selects
     (a case moved by hand). Both post, then redirect back here (post/redirect/get)."""
-    s = sessie_van(netwerk, pk)
     deelnemers = list(s.deelnemers.all())
     casussen = list(s.casussen.select_related("casus").prefetch_related("deelnemers"))
     if request.method == "POST":
@@ -262,30 +260,27 @@ def _handouts_ctx(netwerk: Netwerk, sessie: Sessie, deelnemers) -> dict:
 
 
 @require_GET
-@regisseur
+@regisseur_sessie
 def handout(
-    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int, deelnemer: int
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie, deelnemer: int
 ) -> HttpResponse:
-    s = sessie_van(netwerk, pk)
     enkel = get_object_or_404(Deelnemer, sessie=s, pk=deelnemer)
     ctx = _handouts_ctx(netwerk, s, s.deelnemers.filter(pk=enkel.pk)) | {"enkel": enkel}
     return render(request, "afspraken/sessies/handouts.html", ctx)
 
 
 @require_GET
-@regisseur
-def handouts(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
-    s = sessie_van(netwerk, pk)
+@regisseur_sessie
+def handouts(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     return render(
         request, "afspraken/sessies/handouts.html", _handouts_ctx(netwerk, s, s.deelnemers.all())
     )
 
 
 @require_GET
-@regisseur
-def handouts_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+@regisseur_sessie
+def handouts_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     """All handouts in one PDF, from the same partial as the web page."""
-    s = sessie_van(netwerk, pk)
     ctx = _handouts_ctx(netwerk, s, s.deelnemers.all()) | {"stylesheet": stylesheet()}
     html = render_to_string("afspraken/sessies/handouts_pdf.html", ctx)
     return pdf_antwoord(naar_pdf(html), f"hand-outs-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")
@@ -308,12 +303,11 @@ def _start_tijd(waarde: str, nu: datetime) -> datetime | None:
 
 
 @require_GET
-@regisseur
-def bedenktijd(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int):
+@regisseur_sessie
+def bedenktijd(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     """For projecting. ?fase=N marks phase N of the procedure (default 2, the reflection).
     Without JavaScript, "Start" sends ?start=nu; the server answers with a redirect to the
     actual start time in the URL, so a reload keeps showing the same end time."""
-    s = sessie_van(netwerk, pk)
     procedure = inhoud.huidige().procedure()
     gevraagd = als_getal(request.GET.get("fase"))
     fase = min(max(BEDENKTIJD if gevraagd is None else gevraagd, 1), max(len(procedure), 1))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,7 +20,7 @@ from afspraken import diensten
 from afspraken.forms import AfspraakForm, SoortCasusForm
 from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Sessie, SoortCasus
 from afspraken.toegang import lid, regisseur
-from afspraken.views.hulp import formdata
+from afspraken.views.hulp import formdata, regisseur_afspraak
 from afspraken.views.publiceren import publicatie_pagina
 from routekaart.types import HtmxHttpRequest
 
@@ -119,11 +119,18 @@ def _terug(netwerk: Netwerk, afspraak: Afspraak, weergave: str) -> str:
     return f"{url}#afspraak-{afspraak.pk}"
 
 
+def _rij_url(netwerk: Netwerk, afspraak: Afspraak, weergave: str) -> str:
+    """The row as this page shows it: what "Annuleren" swaps back in with htmx."""
+    url = reverse("afspraken:rij", args=[netwerk.slug, afspraak.pk])
+    return f"{url}?weergave=sessie" if weergave == "sessie" else url
+
+
 @require_GET
-@regisseur
-def rij(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int) -> HttpResponse:
+@regisseur_afspraak
+def rij(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, afspraak: Afspraak
+) -> HttpResponse:
     """One row as shown in the table: what "Annuleren" swaps back in."""
-    afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
     weergave = _weergave(request)
     if not request.htmx:
         return redirect(_terug(netwerk, afspraak, weergave))
@@ -137,11 +144,10 @@ def rij(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int)
 
 
 @require_http_methods(["GET", "POST"])
-@regisseur
+@regisseur_afspraak
 def wijzigen(
-    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, afspraak: Afspraak
 ) -> HttpResponse:
-    afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
     form = AfspraakForm(
         formdata(request), instance=afspraak, netwerk=netwerk, prefix=f"a{afspraak.pk}"
     )
@@ -153,6 +159,7 @@ def wijzigen(
         "inline": request.htmx,
         "weergave": weergave,
         "terug": _terug(netwerk, afspraak, weergave),
+        "annuleren": _rij_url(netwerk, afspraak, weergave),
     }
     template = "afspraken/wijzigen.html"
     if request.method == "POST" and form.is_valid():
@@ -166,7 +173,7 @@ def wijzigen(
             return redirect(ctx["terug"])
         # Conflict: show what is saved now next to what this user typed.
         jouw = form.cleaned_data
-        actueel, form = diensten.conflictformulier(request.POST, form, netwerk, pk)
+        actueel, form = diensten.conflictformulier(request.POST, form, netwerk, afspraak.pk)
         ctx.update(afspraak=actueel, form=form, conflict=True, jouw=jouw)
         if request.htmx:
             # 200, not 409: htmx swaps only successful responses.
@@ -178,11 +185,10 @@ def wijzigen(
 
 
 @require_http_methods(["GET", "POST"])
-@regisseur
+@regisseur_afspraak
 def verwijderen(
-    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, afspraak: Afspraak
 ) -> HttpResponse:
-    afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
     if request.method == "POST":
         afspraak.delete()
         if request.htmx:
@@ -191,7 +197,14 @@ def verwijderen(
     template = "afspraken/verwijderen.html"
     if request.htmx:
         template += "#bevestigrij"
-    ctx = {"netwerk": netwerk, "afspraak": afspraak, "inline": request.htmx}
+    # Deleting is offered on the table only, so "Annuleren" goes back to the table's row.
+    ctx = {
+        "netwerk": netwerk,
+        "afspraak": afspraak,
+        "inline": request.htmx,
+        "terug": _terug(netwerk, afspraak, "tabel"),
+        "annuleren": _rij_url(netwerk, afspraak, "tabel"),
+    }
     return render(request, template, ctx)
 
 
@@ -209,11 +222,10 @@ def verplaatsen(
 
 
 @require_GET
-@regisseur
+@regisseur_afspraak
 def geschiedenis(
-    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, pk: int
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, afspraak: Afspraak
 ) -> HttpResponse:
-    afspraak = get_object_or_404(Afspraak.objects.van(netwerk), pk=pk)
     versies = list(
         afspraak.history.select_related("history_user").order_by("-history_date", "-history_id")
     )
