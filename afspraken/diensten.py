@@ -14,13 +14,14 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.http import QueryDict
 
-from afspraken.forms import AfspraakForm
+from afspraken.forms import AfspraakForm, SoortCasusForm
 from afspraken.models import (
     Afspraak,
     Evaluatie,
     Netwerk,
     Publicatie,
     Sessie,
+    SoortCasus,
     half_jaar_na,
     korte_reden,
 )
@@ -51,6 +52,20 @@ def voeg_toe(afspraak: Afspraak, netwerk: Netwerk, *, door, reden: str = "") -> 
             afspraak._change_reason = korte_reden(reden)
         afspraak.save()
     return afspraak
+
+
+def voeg_soort_toe(form: SoortCasusForm, netwerk: Netwerk) -> SoortCasus | None:
+    """Add the form's case type to the network, checking under the network's lock that its name
+    is still free (two regisseurs adding "Wapens" at once: one gets it, the other a form error,
+    never a unique-constraint 500). None when the form is not valid."""
+    with transaction.atomic():
+        _sluit(netwerk)
+        if not form.is_valid():
+            return None
+        soort = form.save(commit=False)
+        soort.netwerk = netwerk
+        soort.save()
+    return soort
 
 
 def verplaats(netwerk: Netwerk, pk: int, *, omhoog: bool) -> bool:

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
 from casussen.models import Casus, Fenomeen
+from routekaart import inhoud
 
 ALGEMEEN = "Algemeen"
 # Path segments under /afspraken/ that are not networks (see afspraken/urls.py).
@@ -74,7 +75,7 @@ class Netwerk(models.Model):
 
     def maak_standaardsoorten(self) -> None:
         """Every network starts with the eight phenomena and "Algemeen" as case types."""
-        for i, fenomeen in enumerate(Fenomeen.objects.all()):
+        for i, fenomeen in enumerate(inhoud.huidige().fenomenen.values()):
             SoortCasus.objects.get_or_create(
                 netwerk=self, naam=fenomeen.kort, defaults={"fenomeen": fenomeen, "volgorde": i}
             )

@@ -240,10 +240,7 @@ def geschiedenis(
 @regisseur
 def soorten(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
     form = SoortCasusForm(formdata(request), netwerk=netwerk)
-    if request.method == "POST" and form.is_valid():
-        soort = form.save(commit=False)
-        soort.netwerk = netwerk
-        soort.save()
+    if request.method == "POST" and diensten.voeg_soort_toe(form, netwerk):
         return redirect("afspraken:soorten", netwerk.slug)
     ctx = {"netwerk": netwerk, "form": form, "soorten": SoortCasus.objects.filter(netwerk=netwerk)}
     return render(request, "afspraken/soorten.html", ctx)

@@ -271,3 +271,20 @@ def test_forty_agreements_added_at_once_get_distinct_positions(regisseurs, netwe
     volgordes = list(Afspraak.objects.filter(netwerk=netwerk).values_list("volgorde", flat=True))
     assert len(volgordes) == 41
     assert sorted(volgordes) == list(range(1, 42))
+
+
+def test_one_case_type_added_eight_times_at_once_exists_once(regisseurs, netwerk):
+    antwoorden = tegelijk(
+        [
+            lambda i=i: regisseurs[i % 2].post(f"/afspraken/{A}/soorten/", {"naam": "Vuurwerk"})
+            for i in range(8)
+        ]
+    )
+    statussen = sorted(s for s, _ in antwoorden)
+    assert statussen == [200] * 7 + [302]
+    assert all(
+        "Deze soort casus bestaat al in dit netwerk." in html
+        for status, html in antwoorden
+        if status == 200
+    )
+    assert netwerk.soorten.filter(naam="Vuurwerk").count() == 1
