@@ -17,7 +17,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from afspraken.models import Afspraak, Lidmaatschap, Lidrol, Netwerk, Publicatie, SoortCasus
+from afspraken import diensten
+from afspraken.models import Afspraak, Lidmaatschap, Lidrol, Netwerk, SoortCasus
 from routekaart import inhoud
 
 NETWERK = ("Voorbeeldgemeente", "voorbeeldgemeente")
@@ -95,12 +96,10 @@ class Command(BaseCommand):
                     },
                 )
             if not netwerk.publicaties.exists():
-                Publicatie.objects.create(
-                    netwerk=netwerk,
-                    nummer=1,
+                diensten.publiceer(
+                    netwerk,
                     door=gebruikers[Lidrol.REGISSEUR],
                     notitie="Voorbeeldafspraken uit de routekaart.",
-                    rijen=[a.als_rij() for a in Afspraak.objects.van(netwerk).vastgesteld()],
                 )
         if verbosity:
             self.stdout.write(self.style.SUCCESS(f"Demonetwerk {netwerk.naam} staat klaar."))
