@@ -167,22 +167,32 @@ class Route:
             return {"ja": knoop.ja, "nee": knoop.nee}.get(antwoord, "")
         return knoop.volgende
 
+    def naspelen(self, antwoorden: Mapping[str, str], tot: str = "") -> list[str]:
+        """Replay the answers from the start: the steps they lead through, up to and including
+        `tot`, or else up to an end of the route or the first fork without an answer."""
+        pad = [self.start]
+        while pad[-1] != tot:
+            knoop = self.knopen[pad[-1]]
+            antwoord = antwoorden.get(knoop.sleutel, "") if knoop.aard == BESLISSING else ""
+            volgende = self.volgende(knoop.slug, antwoord)
+            if not volgende:
+                break
+            pad.append(volgende)
+        return pad
+
     def pad_naar(self, doel: str, antwoorden: Mapping[str, str]) -> list[str] | None:
-        """Replay the answers from the start; the steps up to and including `doel`, or None when
-        `doel` cannot be reached with these answers (the caller answers 404)."""
+        """The steps up to and including `doel` along the answers, or None when `doel` cannot be
+        reached with these answers (the caller answers 404)."""
         if doel not in self.knopen:
             return None
-        pad = [self.start]
-        huidige = self.start
-        while huidige != doel:
-            knoop = self.knopen[huidige]
-            antwoord = antwoorden.get(knoop.sleutel, "") if knoop.aard == BESLISSING else ""
-            volgende = self.volgende(huidige, antwoord)
-            if not volgende:
-                return None
-            pad.append(volgende)
-            huidige = volgende
-        return pad
+        pad = self.naspelen(antwoorden, tot=doel)
+        return pad if pad[-1] == doel else None
+
+    def pad_tot_einde(self, antwoorden: Mapping[str, str]) -> list[str] | None:
+        """The whole path from the start to an end along the answers, or None when an answer on
+        the way is missing."""
+        pad = self.naspelen(antwoorden)
+        return None if self.knopen[pad[-1]].takken() else pad
 
     def paden(self) -> list[list[str]]:
         """Every complete path from the start to an end (used by tests and the diagram)."""

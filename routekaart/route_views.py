@@ -344,7 +344,7 @@ def opnieuw(request: HtmxHttpRequest) -> HttpResponse:
 
 def _verslag_ctx(request: HtmxHttpRequest) -> dict:
     w = _wandeling(request)
-    pad = wandeling.pad_tot_einde(w.route, w.keuzes)
+    pad = w.route.pad_tot_einde(w.keuzes.antwoorden)
     if pad is None:
         raise Http404("Deze route is nog niet af.")
     w.pad(pad[-1])  # the alarm rule

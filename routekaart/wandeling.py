@@ -7,7 +7,7 @@ query string; anything it does not recognise raises a `WandelFout` (the views an
 a silent guess.
 
 Ticked questions and free-text notes are never put in a URL (they would end up in server logs and
-browser history). They live in the session only, under one key (`SESSIE`), so "Opnieuw beginnen"
+browser history). They live in the session only (routekaart.notities), so "Opnieuw beginnen"
 wipes them in one go and the session's two-hour inactivity expiry ends them.
 """
 
@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from routekaart.models import Modus, Rol
-from routekaart.route import ANTWOORDEN, BESLISSING, Route
+from routekaart.route import ANTWOORDEN, Route
 
 MAX_NOTITIE = 2000
 ALARM = "alarm"
@@ -121,19 +121,6 @@ def pad(route: Route, slug: str, keuzes: Keuzes, alarmstappen: Iterable[str] = (
     if gevonden is None:
         raise NietOpDeRoute("Deze stap hoort niet bij de gekozen route.")
     return gevonden
-
-
-def pad_tot_einde(route: Route, keuzes: Keuzes) -> list[str] | None:
-    """The whole path from the start to an end of the route, or None if an answer is missing."""
-    stappen = [route.start]
-    while route[stappen[-1]].takken():
-        knoop = route[stappen[-1]]
-        antwoord = keuzes.antwoorden.get(knoop.sleutel, "") if knoop.aard == BESLISSING else ""
-        volgende = route.volgende(knoop.slug, antwoord)
-        if not volgende:
-            return None
-        stappen.append(volgende)
-    return stappen
 
 
 def stap_url(route: Route, slug: str, keuzes: Keuzes) -> str:

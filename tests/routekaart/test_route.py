@@ -101,6 +101,7 @@ def test_each_of_the_four_full_paths_exists_and_ends_at_evalueren(
     begin = ["start", "bericht-duiden", "contextinformatie", "partners-betrekken"]
     antwoorden = {"partners": partners, "ingrijpen": ingrijpen}
     assert route.pad_naar("evalueren", antwoorden) == begin + verwacht_pad
+    assert route.pad_tot_einde(antwoorden) == begin + verwacht_pad
     assert begin + verwacht_pad in route.paden()
 
 
@@ -143,6 +144,11 @@ def test_pad_naar_reaches_a_step_before_any_decision_without_answers(route):
         "bericht-duiden",
         "contextinformatie",
     ]
+
+
+def test_pad_tot_einde_is_none_while_an_answer_on_the_way_is_missing(route):
+    assert route.pad_tot_einde({}) is None
+    assert route.pad_tot_einde({"partners": "ja"}) is None
 
 
 # -- broken graphs ---------------------------------------------------------------------------------
