@@ -12,3 +12,7 @@ urlpatterns = [
     # Last: its catch-all "<slug>/" serves the fixed pages (colofon, privacy, toegankelijkheid).
     path("", include("routekaart.urls")),
 ]
+
+# A step of the route opened without its route gets its own 404 (400, 403, 500: Django's
+# defaults render templates/400.html, 403.html and 500.html).
+handler404 = "routekaart.fouten.niet_gevonden"
