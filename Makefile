@@ -20,9 +20,14 @@ export DEBUG ?= True
 install: check-system .venv/.installed
 
 # WeasyPrint needs Pango (a system library); say how to get it instead of failing obscurely.
+# It also needs a colour emoji font, or the emoji in the hand-outs' mock posts print as empty
+# boxes: installed with apt like Chromium (below), else say how.
 check-system:
 	@ldconfig -p 2>/dev/null | grep -q libpango-1.0 || { \
 	  echo "Pango ontbreekt (nodig voor PDF's). Installeer het met: sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0"; exit 1; }
+	@fc-list 2>/dev/null | grep -qi "Noto Color Emoji" || { echo "Emoji-lettertype installeren (apt)…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji) || \
+	  { echo "Installeer het emoji-lettertype (nodig voor PDF's) met: sudo apt-get install fonts-noto-color-emoji"; exit 1; }; }
 
 # Browser tests use Debian's Chromium (never a downloaded browser) and the Nu Html Checker.
 install-test: install
