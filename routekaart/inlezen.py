@@ -148,6 +148,35 @@ class Bestand:
 
 # -- one reader per folder ----------------------------------------------------------------------
 
+# The conditions a hint may name, with their valid values; a phenomenon is checked against the
+# files in fenomenen/ once every folder is read (_controleer_verwijzingen).
+HINT_VOORWAARDEN: dict[str, tuple[str, ...] | None] = {
+    "rol": tuple(Rol.values),
+    "modus": tuple(Modus.values),
+    "fenomeen": None,
+}
+
+
+def _voorwaarden(b: Bestand, veld: str, hint: Any) -> dict[str, str]:
+    """A hint's conditions: one to three of rol, modus and fenomeen, each with a valid value. The
+    step shows the hint only when every condition it names matches the walker's choices."""
+    if not isinstance(hint, dict):
+        raise b.fout(veld, "elk item moet sleutels met waarden hebben")
+    onbekend = sorted(str(k) for k in hint if k not in HINT_VOORWAARDEN and k != "tekst")
+    if onbekend:
+        raise b.fout(f"{veld}.{onbekend[0]}", "onbekend veld (alleen rol, modus, fenomeen, tekst)")
+    voorwaarden = {}
+    for sleutel, geldig in HINT_VOORWAARDEN.items():
+        if sleutel not in hint:
+            continue
+        waarde = b.tekst_in(veld, hint, sleutel)
+        if geldig is not None and waarde not in geldig:
+            raise b.fout(f"{veld}.{sleutel}", f"'{waarde}' is geen van: {', '.join(geldig)}")
+        voorwaarden[sleutel] = waarde
+    if not voorwaarden:
+        raise b.fout(veld, "noem minstens één van rol, modus of fenomeen")
+    return voorwaarden
+
 
 def _stap(b: Bestand) -> dict[str, Any]:
     # The front matter says `soort`; the model calls it `aard` (soort is also a soort casus).
@@ -168,16 +197,8 @@ def _stap(b: Bestand) -> dict[str, Any]:
     hints = []
     for i, hint in enumerate(b.lijst("hints")):
         veld = f"hints[{i + 1}]"
-        if not isinstance(hint, dict):
-            raise b.fout(veld, "elk item moet sleutels met waarden hebben")
-        voorwaarden = {k: hint[k] for k in ("rol", "modus", "fenomeen") if k in hint}
-        if len(voorwaarden) != 1:
-            raise b.fout(veld, "noem precies één van rol, modus of fenomeen")
-        ((voorwaarde, waarde),) = voorwaarden.items()
-        geldig = {"rol": Rol.values, "modus": Modus.values, "fenomeen": None}[voorwaarde]
-        if geldig is not None and waarde not in geldig:
-            raise b.fout(f"{veld}.{voorwaarde}", f"'{waarde}' is geen van: {', '.join(geldig)}")
-        hints.append({voorwaarde: str(waarde), "tekst": render(b.tekst_in(veld, hint, "tekst"))})
+        voorwaarden = _voorwaarden(b, veld, hint)
+        hints.append({**voorwaarden, "tekst": render(b.tekst_in(veld, hint, "tekst"))})
     alarm = b.mapping("alarm")
     if alarm:
         alarm = {
