@@ -1,6 +1,7 @@
 """Markdown to safe HTML, done once when content is loaded (pages serve the stored result)."""
 
 import re
+from html import escape, unescape
 
 import bleach
 import markdown as md
@@ -16,6 +17,13 @@ TOEGESTANE_PROTOCOLLEN = frozenset({"http", "https", "mailto"})
 # instead of a link that goes nowhere.
 _NOG_INVULLEN = re.compile(r'<a href="#nog-invullen"(?: title="[^"]*")?>(.*?)</a>', re.S)
 _P_OMHULSEL = re.compile(r"^<p>(.*)</p>$", re.S)
+# A link to another website. It opens in the same tab like any link; its accessible name adds
+# "(externe website)" to the visible text, so a screen reader says the link leaves the site. An
+# aria-label that starts with the visible text keeps "label in name" (WCAG 2.5.3) and leaves the
+# text on the page as the publisher wrote it.
+_EXTERN = re.compile(r'<a (href="https?://[^"]*"[^>]*)>(.*?)</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+EXTERN = "externe website"
 
 
 def render(tekst: str) -> str:
@@ -29,7 +37,15 @@ def render(tekst: str) -> str:
         strip=True,
         strip_comments=True,
     )
-    return _NOG_INVULLEN.sub(r'\1 <span class="link-volgt">(link volgt)</span>', schoon).strip()
+    schoon = _NOG_INVULLEN.sub(r'\1 <span class="link-volgt">(link volgt)</span>', schoon)
+    return _EXTERN.sub(_extern, schoon).strip()
+
+
+def _extern(match: re.Match) -> str:
+    attributen, inhoud = match.groups()
+    naam = " ".join(unescape(_TAG.sub("", inhoud)).split())
+    label = escape(f"{naam} ({EXTERN})")
+    return f'<a {attributen} aria-label="{label}">{inhoud}</a>'
 
 
 def render_inline(tekst: str) -> str:

@@ -1,12 +1,14 @@
 """The content corrections of the point-by-point check against the source (issue 9, point 9): each
 test pins one correction, on the loaded content or on the page a reader sees."""
 
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 from routekaart.inlezen import ContentFout, lees_alles
+from routekaart.markup import render
 from routekaart.models import Stap
 from tests.hulp_paginas import tekst
 
@@ -83,3 +85,71 @@ def test_step_1s_professional_profile_hints_are_for_who_sees_the_message_online(
     content, rol, begin
 ):
     assert _hint("bericht-duiden", rol=rol, modus="online").startswith(begin)
+
+
+# -- external links and the addresses of links.md ---------------------------------------------
+
+# The rows of links.md marked "use", and a page each is on.
+ADRESSEN = {
+    "https://wegwijzerjeugdenveiligheid.nl/instrumenten/het-7-stappenmodel/": "/partners/",
+    "https://www.nji.nl/jongerenwerk/hoe-werk-ik-als-jongerenwerker-online": "/partners/jongerenwerk/",
+    "https://www.rijksoverheid.nl/documenten/rapporten/2023/10/19/1-handreiking-handhaving-van-de-openbare-orde-en-veiligheid": "/partners/oov/",
+    "https://wegwijzerjeugdenveiligheid.nl/onderwerpen/jeugdgroepen/privacy": "/stappen/partners-betrekken/",
+    "https://offlimits.nl/": "/casussen/",
+}  # fmt: skip
+# The links whose address the publisher still has to supply: the rows of links.md marked
+# 'keep "(link volgt)"', and the publisher's own contact address (not in links.md).
+NOG_IN_TE_VULLEN = sorted(
+    [
+        ("route/acties.md", "interventiekaart"),
+        ("route/acties.md", "dit document"),
+        ("fenomenen/ordeverstoringen.md", "interventiekaart"),
+        ("fenomenen/ordeverstoringen.md", "het document over het opstellen van zo'n protocol"),
+        ("route/partners-betrekken.md", "beroepscode"),
+        ("partners/jongerenwerk.md", "beroepscode voor de jongerenwerker"),
+        ("paginas/casussen.md", "Jongline"),
+        ("paginas/partners.md", "infographic van de Veiligheidscoalitie en RIEC Midden-Nederland"),
+        ("paginas/privacy.md", "contactadres van de uitgever"),
+        ("paginas/toegankelijkheid.md", "contactadres van de uitgever"),
+    ]
+)
+
+
+def _contentbestanden() -> list[Path]:
+    return sorted(p for p in CONTENT.rglob("*.md") if p.name.lower() != "readme.md")
+
+
+def test_only_the_links_the_publisher_must_still_supply_say_link_volgt():
+    gevonden = sorted(
+        (str(pad.relative_to(CONTENT)), " ".join(naam.split()))
+        for pad in _contentbestanden()
+        for naam in re.findall(r"\[([^\]]*)\]\(#nog-invullen\)", pad.read_text(encoding="utf-8"))
+    )
+    assert gevonden == NOG_IN_TE_VULLEN
+
+
+@pytest.mark.parametrize("adres", ADRESSEN)
+def test_each_address_marked_use_in_links_md_is_linked_on_its_page(client, content, adres):
+    html = client.get(ADRESSEN[adres]).content.decode()
+    assert f'href="{adres}"' in html
+
+
+def test_an_external_link_says_that_it_leaves_the_site():
+    html = render("Zie [de **handreiking**](https://example.nl/a?b=1&c=2).")
+    assert html == (
+        '<p>Zie <a href="https://example.nl/a?b=1&amp;c=2" aria-label="de handreiking'
+        ' (externe website)">de <strong>handreiking</strong></a>.</p>'
+    )
+
+
+def test_a_link_within_the_site_or_to_be_supplied_is_not_marked_external():
+    html = render("Zie [casussen](/casussen/), [mail](mailto:a@b.nl) en [x](#nog-invullen).")
+    assert "externe website" not in html
+    assert "aria-label" not in html
+
+
+def test_an_external_link_on_a_page_opens_in_the_same_tab_and_says_it_leaves(client, content):
+    html = client.get("/partners/").content.decode()
+    (link,) = re.findall(r'<a href="https://wegwijzerjeugdenveiligheid[^>]*>', html)
+    assert 'aria-label="het 7-stappenmodel van het CCV (externe website)"' in link
+    assert "target=" not in link
