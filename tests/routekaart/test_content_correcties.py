@@ -153,3 +153,53 @@ def test_an_external_link_on_a_page_opens_in_the_same_tab_and_says_it_leaves(cli
     (link,) = re.findall(r'<a href="https://wegwijzerjeugdenveiligheid[^>]*>', html)
     assert 'aria-label="het 7-stappenmodel van het CCV (externe website)"' in link
     assert "target=" not in link
+
+
+# -- hints faithful to the source ----------------------------------------------------------------
+
+
+def test_step_1s_online_hint_says_stel_direct_vast_about_openbaar_or_besloten_only(content):
+    hint = _hint("bericht-duiden", modus="online")
+    assert "Stel direct vast of het openbaar of besloten is" in hint
+    assert "Leg direct vast" not in hint
+    assert "bereik" not in hint
+
+
+@pytest.mark.parametrize("stap", ["bericht-duiden", "contextinformatie"])
+def test_the_boa_hints_are_the_gemeentes_instruction_not_a_statement_about_every_boa(content, stap):
+    hint = _hint(stap, rol="boa")
+    assert "de opdracht van boa's kan per gemeente verschillen" in hint.lower()
+    assert (
+        "Zorg in elk geval dat boa's online herkenbaar zijn via een professioneel profiel en geen"
+        " digitale opsporing uitvoeren." in hint
+    )
+    assert "ben je online herkenbaar" not in hint
+    assert "je bent online herkenbaar" not in hint
+
+
+def test_step_2s_oov_hint_says_only_in_specific_cases(content):
+    hint = _hint("contextinformatie", rol="oov")
+    assert "kun je binnen je functie alleen online actief zijn" in hint
+    assert "Dat kan alleen in specifieke gevallen." in hint
+
+
+def test_the_oov_hints_link_the_bzk_handreiking(content):
+    (bzk,) = [a for a, pagina in ADRESSEN.items() if pagina == "/partners/oov/"]
+    for stap in ("bericht-duiden", "contextinformatie"):
+        (hint,) = [h for h in Stap.objects.get(slug=stap).hints if h.get("rol") == "oov"]
+        assert f'href="{bzk}"' in hint["tekst"]
+
+
+def test_step_2s_sexual_boundaries_hint_names_the_depicted_person_and_the_recipient(content):
+    hint = _hint("contextinformatie", fenomeen="seksueel-grensoverschrijdend-gedrag")
+    assert "seksuele content zonder toestemming van de afgebeelde persoon of de ontvanger" in hint
+
+
+def test_step_5s_boa_hint_says_als_dat_nodig_is(content):
+    assert "grijp je in als dat nodig is: met een waarschuwing" in _hint("acties", rol="boa")
+
+
+def test_step_5s_ordeverstoringen_hint_leaves_the_protocol_to_the_gemeente_beforehand(content):
+    hint = _hint("acties", fenomeen="ordeverstoringen")
+    assert "de gemeente daarvoor vooraf een protocol opstelt" in hint
+    assert "Stel daarvoor" not in hint
