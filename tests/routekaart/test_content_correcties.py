@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from casussen.models import Casus
 from routekaart.inlezen import ContentFout, lees_alles
 from routekaart.markup import render
 from routekaart.models import Stap
-from tests.hulp_paginas import tekst
+from tests.hulp_paginas import pagina_tekst, tekst
 
 CONTENT = Path(settings.CONTENT_DIR)
 BASE_DIR = Path(settings.BASE_DIR)
@@ -203,3 +204,16 @@ def test_step_5s_ordeverstoringen_hint_leaves_the_protocol_to_the_gemeente_befor
     hint = _hint("acties", fenomeen="ordeverstoringen")
     assert "de gemeente daarvoor vooraf een protocol opstelt" in hint
     assert "Stel daarvoor" not in hint
+
+
+# -- "Doorgestuurd via …" ------------------------------------------------------------------------
+
+
+def test_every_forwarded_case_reads_well_after_doorgestuurd_via(client, content):
+    doorgestuurd = Casus.objects.exclude(doorgestuurd_via="")
+    assert doorgestuurd.count() == 4
+    for casus in doorgestuurd:
+        pagina = pagina_tekst(client, f"/casussen/{casus.fenomeen.slug}/")
+        assert f"Doorgestuurd via {casus.doorgestuurd_via}" in pagina
+        assert not casus.doorgestuurd_via.lower().startswith("doorgestuurd")
+    assert "doorgestuurd via doorgestuurd" not in pagina_tekst(client, "/casussen/").lower()
