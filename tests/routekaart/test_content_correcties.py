@@ -217,3 +217,35 @@ def test_every_forwarded_case_reads_well_after_doorgestuurd_via(client, content)
         assert f"Doorgestuurd via {casus.doorgestuurd_via}" in pagina
         assert not casus.doorgestuurd_via.lower().startswith("doorgestuurd")
     assert "doorgestuurd via doorgestuurd" not in pagina_tekst(client, "/casussen/").lower()
+
+
+# -- one term each -------------------------------------------------------------------------------
+
+VERKEERDE_TERMEN = {
+    "social media": r"\bsocial\s+media\b",
+    "screenshot": r"screenshot",
+    "Snapchat-bericht": r"Snapchat-(?:bericht|verhaal)",
+    "een-op-een contact": r"een-op-een\s+contact",
+}
+
+
+def _lopende_tekst(pad: Path) -> str:
+    """A file's text without link addresses (an address may keep an English word)."""
+    return re.sub(r"\]\([^)]*\)|href=\"[^\"]*\"", "", pad.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("term", VERKEERDE_TERMEN)
+def test_content_and_templates_use_one_term_each(term):
+    bestanden = [*CONTENT.rglob("*.md"), *(BASE_DIR / "templates").rglob("*.html")]
+    gevonden = [
+        str(p.relative_to(BASE_DIR))
+        for p in bestanden
+        if re.search(VERKEERDE_TERMEN[term], _lopende_tekst(p), re.I)
+    ]
+    assert gevonden == []
+
+
+def test_the_example_accounts_are_verzonnen(client, content):
+    pagina = pagina_tekst(client, "/casussen/")
+    assert "de accounts en berichten zijn verzonnen" in pagina
+    assert "bestaan niet" not in pagina
