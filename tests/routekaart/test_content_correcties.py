@@ -249,3 +249,25 @@ def test_the_example_accounts_are_verzonnen(client, content):
     pagina = pagina_tekst(client, "/casussen/")
     assert "de accounts en berichten zijn verzonnen" in pagina
     assert "bestaan niet" not in pagina
+
+
+# -- grammar -------------------------------------------------------------------------------------
+
+
+def test_bijzondere_persoonsgegevens_are_listed_in_one_sentence_structure(client, content):
+    pagina = pagina_tekst(client, "/stappen/partners-betrekken/")
+    assert "seksualiteit, of om genetische" not in pagina
+    assert "gezondheid of seksualiteit. Ook genetische en biometrische gegevens" in pagina
+
+
+def test_the_two_kinds_of_crime_agree_with_their_verb(client, content):
+    pagina = pagina_tekst(client, "/casussen/cybercriminaliteit/")
+    assert "Gedigitaliseerde criminaliteit zijn" not in pagina
+    assert "Cybercriminaliteit zijn" not in pagina
+    assert "Gedigitaliseerde criminaliteit: zo heten delicten" in pagina
+
+
+def test_afspraken_maken_plans_a_moment_in(client, content):
+    pagina = pagina_tekst(client, "/afspraken-maken/")
+    assert "Plan dan een moment met" not in pagina
+    assert "Plan dan met (in ieder geval) de kernpartners een moment in om" in pagina
