@@ -2,15 +2,17 @@
 test pins one correction, on the loaded content or on the page a reader sees."""
 
 import re
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from casussen.models import Casus
 from routekaart.inlezen import ContentFout, lees_alles
 from routekaart.markup import render
-from routekaart.models import Stap
+from routekaart.models import Pagina, Stap
 from tests.hulp_paginas import pagina_tekst, tekst
 
 CONTENT = Path(settings.CONTENT_DIR)
@@ -271,3 +273,28 @@ def test_afspraken_maken_plans_a_moment_in(client, content):
     pagina = pagina_tekst(client, "/afspraken-maken/")
     assert "Plan dan een moment met" not in pagina
     assert "Plan dan met (in ieder geval) de kernpartners een moment in om" in pagina
+
+
+# -- the example text of the agreements table comes from content --------------------------------
+
+VOORBEELDUITLEG = "Leg als OOV-er de afspraken vast."
+
+
+def test_the_agreements_example_text_is_in_content_not_in_the_template(client, content):
+    assert VOORBEELDUITLEG in tekst(
+        "".join(Pagina.objects.get(slug="afspraken-maken").extra["voorbeelduitleg"])
+    )
+    assert VOORBEELDUITLEG in pagina_tekst(client, "/afspraken-maken/")
+    sjabloon = BASE_DIR / "templates/routekaart/afspraken_maken.html"
+    assert VOORBEELDUITLEG not in sjabloon.read_text(encoding="utf-8")
+
+
+def test_the_agreements_example_text_follows_its_content_file(db, client, kopie):
+    pad = kopie / "paginas/afspraken-maken.md"
+    inhoud = pad.read_text(encoding="utf-8")
+    assert VOORBEELDUITLEG in inhoud
+    pad.write_text(inhoud.replace(VOORBEELDUITLEG, "Schrijf de *afspraken* op."), encoding="utf-8")
+    call_command("load_content", "--map", str(kopie), stdout=StringIO())
+    html = client.get("/afspraken-maken/").content.decode()
+    assert "Schrijf de <em>afspraken</em> op." in html
+    assert VOORBEELDUITLEG not in html
