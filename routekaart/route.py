@@ -9,13 +9,17 @@ steps: it only follows branches. A graph that is not a valid route raises `Route
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 # The kinds of step (`aard`).
 START, INFO, BESLISSING, EVALUATIE = "start", "info", "beslissing", "evaluatie"
 ANTWOORDEN = ("ja", "nee")
+
+# Where a line or station of the route map stands for a walker (`Kaart.langs`): walked, the step
+# they are at, still ahead of them, or left behind on a branch they did not take.
+GELOPEN, HUIDIG, KOMEND, OVERGESLAGEN = "gelopen", "huidig", "komend", "overgeslagen"
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,62 @@ class Kaart:
     lijnen: tuple[Lijn, ...]
     breedte: float
     hoogte: float
+
+    def langs(self, pad: Sequence[str]) -> Kaartstand:
+        """The map as a walker sees it who came along `pad` (the steps from the start up to and
+        including the one they are at).
+
+        A line is walked exactly when its two ends follow each other in `pad`; having both ends
+        somewhere in the path is not enough (a fork's "nee" edge would count once its "ja" branch
+        has rejoined). What can still be reached from the current step is ahead; every other line
+        and station was skipped. Without a path (the home map) nothing is marked.
+        """
+        if not pad:
+            return Kaartstand(
+                tuple((lijn, "") for lijn in self.lijnen),
+                tuple((station, "") for station in self.stations),
+            )
+        gelopen = set(zip(pad, pad[1:], strict=False))
+        vooruit = self._bereikbaar_vanaf(pad[-1])
+        eerder = set(pad[:-1])
+
+        def lijnstand(lijn: Lijn) -> str:
+            if (lijn.van, lijn.naar) in gelopen:
+                return GELOPEN
+            return KOMEND if lijn.van in vooruit else OVERGESLAGEN
+
+        def stationstand(slug: str) -> str:
+            if slug == pad[-1]:
+                return HUIDIG
+            if slug in eerder:
+                return GELOPEN
+            return KOMEND if slug in vooruit else OVERGESLAGEN
+
+        return Kaartstand(
+            tuple((lijn, lijnstand(lijn)) for lijn in self.lijnen),
+            tuple((station, stationstand(station.knoop.slug)) for station in self.stations),
+        )
+
+    def _bereikbaar_vanaf(self, slug: str) -> set[str]:
+        """`slug` and every station its lines lead to, directly or further on."""
+        bereikbaar, open_ = {slug}, [slug]
+        while open_:
+            van = open_.pop()
+            for lijn in self.lijnen:
+                if lijn.van == van and lijn.naar not in bereikbaar:
+                    bereikbaar.add(lijn.naar)
+                    open_.append(lijn.naar)
+        return bereikbaar
+
+
+@dataclass(frozen=True)
+class Kaartstand:
+    """The route map for one walker (`Kaart.langs`): each line and each station with where it
+    stands, one of GELOPEN, HUIDIG (stations only), KOMEND, OVERGESLAGEN, or "" when the map
+    shows no path."""
+
+    lijnen: tuple[tuple[Lijn, str], ...]
+    stations: tuple[tuple[Station, str], ...]
 
 
 class Probleem(str):
