@@ -12,68 +12,51 @@ this module turns it into a 404.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from afspraken.koppeling import afspraken_voor_route
 from casussen.models import Casus
 from routekaart import inhoud, notities, wandeling
-from routekaart.models import Modus, Rol, Stap
+from routekaart.models import Actie, Modus, Rol, Stap
 from routekaart.route import BESLISSING, EVALUATIE, START, Route
+from routekaart.stapformulier import (
+    MAX_ANTWOORD,
+    WANNEER,
+    WANNEER_LABELS,
+    WIE,
+    WIE_LABELS,
+    ContextForm,
+    StapForm,
+)
 from routekaart.types import HtmxHttpRequest
 from routekaart.wandeling import MAX_NOTITIE, Keuzes, WandelFout
 
 MODUS_LABELS = {
     Modus.ONLINE: "Ik zie het bericht zelf online, met mijn professionele profiel",
-    Modus.OFFLINE: "Ik kreeg het bericht doorgestuurd, bijvoorbeeld als screenshot",
+    Modus.OFFLINE: "Ik kreeg het bericht doorgestuurd, bijvoorbeeld als schermafdruk",
 }
+# The situation in plain words, for "Jouw antwoorden" and the report.
+SITUATIE = {Modus.ONLINE: "Zelf online gezien", Modus.OFFLINE: "Doorgestuurd gekregen"}
 VRAAG_MODUS = (
     "Zie je het bericht zelf online (met een professioneel profiel) of kreeg je het doorgestuurd?"
 )
 VRAAG_ROL = "Wat is je rol?"
 VRAAG_FENOMEEN = "Welk fenomeen lijkt het?"
-
-
-class ContextForm(forms.Form):
-    """The three optional context questions; an empty answer means "overgeslagen"."""
-
-    modus = forms.ChoiceField(choices=Modus.choices, required=False)
-    rol = forms.ChoiceField(choices=Rol.choices, required=False)
-    fenomeen = forms.ChoiceField(required=False)
-
-    def __init__(self, fenomeen_keuzes, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["fenomeen"].choices = fenomeen_keuzes
-
-
-class StapForm(forms.Form):
-    """A step's checklist and notes. The notes have a limit, and a too-long note is shown again
-    with the error so nothing typed is lost."""
-
-    vragen = forms.TypedMultipleChoiceField(coerce=int, required=False)
-    notitie = forms.CharField(
-        required=False,
-        max_length=MAX_NOTITIE,
-        widget=forms.Textarea,
-        error_messages={
-            "max_length": "Je notitie is te lang: gebruik maximaal %(limit_value)d tekens "
-            "(nu %(show_value)d). Je tekst staat er nog; maak hem korter en probeer het opnieuw."
-        },
-    )
-
-    def __init__(self, stap: Stap, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["vragen"].choices = [(str(i), str(i)) for i in range(len(stap.vragen))]
+ALARM_KORT = "Ernstige feiten aannemelijk?"
 
 
 # -- the walk of one request ---------------------------------------------------------------------
@@ -108,13 +91,18 @@ class _Wandeling:
         naam = "routekaart:verslag-pdf" if pdf else "routekaart:verslag"
         return f"{reverse(naam)}?{self.keuzes.query(self.route)}"
 
+    def acties(self, stap: Stap) -> list[Actie]:
+        """The actions a walker can choose at this step (step 5), in the order they are shown."""
+        if not stap.toon_acties:
+            return []
+        return [
+            a for groep in self.snapshot.acties_per_modus(self.keuzes.rol) for a in groep["acties"]
+        ]
+
     def context_rijen(self, keuzes: Keuzes) -> list[dict]:
         """The context choices as (question, answer) rows for "Jouw antwoorden" and the report."""
         return [
-            {
-                "vraag": "Online of doorgestuurd",
-                "antwoord": Modus(keuzes.modus).label if keuzes.modus else "",
-            },
+            {"vraag": "Situatie", "antwoord": SITUATIE.get(keuzes.modus, "")},
             {"vraag": "Jouw rol", "antwoord": Rol(keuzes.rol).label if keuzes.rol else ""},
             {
                 "vraag": "Fenomeen",
@@ -122,22 +110,55 @@ class _Wandeling:
             },
         ]
 
-    def beslissingen(self, pad: list[str], keuzes: Keuzes) -> list[dict]:
-        """The decisions taken along `pad` (and the alarm question when answered yes)."""
+    def beslissingen(
+        self, pad: list[str], keuzes: Keuzes, *, met_huidige: bool = True
+    ) -> list[dict]:
+        """The decisions taken along `pad`, with the alarm question where it was answered yes.
+        Without `met_huidige`, the last step's own decision is left out (it is being taken), but
+        its alarm is not."""
+        rijen = []
+        for i, slug in enumerate(pad):
+            stap = self.snapshot.stappen[slug]
+            if stap.aard != BESLISSING:
+                continue
+            if stap.alarm and keuzes.alarm:
+                rijen.append({"stap": stap, "vraag": ALARM_KORT, "antwoord": "Ja", "alarm": True})
+            huidige = i == len(pad) - 1
+            if stap.sleutel in keuzes.antwoorden and (met_huidige or not huidige):
+                antwoord = keuzes.antwoorden[stap.sleutel].capitalize()
+                rijen.append({"stap": stap, "vraag": stap.beslisvraag, "antwoord": antwoord})
+        return rijen
+
+    def geschreven(self, request: HtmxHttpRequest, pad: list[str]) -> list[dict]:
+        """Per step of `pad` after the start: its answered questions (question, answer), its
+        note and its chosen actions (title, wie, wanneer). Unanswered questions are left out."""
         rijen = []
         for slug in pad:
             stap = self.snapshot.stappen[slug]
-            if stap.aard != BESLISSING or stap.sleutel not in keuzes.antwoorden:
+            if stap.aard == START:
                 continue
-            if stap.alarm and keuzes.alarm:
-                rijen.append(
-                    {"stap": stap, "vraag": "Ernstige feiten aannemelijk?", "antwoord": "Ja"}
-                )
+            bewaard = notities.ingevuld(request, slug)
+            acties = {a.slug: a for a in self.acties(stap)}
             rijen.append(
                 {
                     "stap": stap,
-                    "vraag": stap.titel,
-                    "antwoord": keuzes.antwoorden[stap.sleutel].capitalize(),
+                    "antwoorden": [
+                        {"vraag": vraag["tekst"], "antwoord": bewaard.antwoorden[i]}
+                        for i, vraag in enumerate(stap.vragen)
+                        if bewaard.antwoorden.get(i)
+                    ],
+                    "notitie": bewaard.notitie,
+                    "acties": [
+                        {
+                            "actie": acties[slug],
+                            "wie": WIE_LABELS.get(keuze["wie"], ""),
+                            "wanneer": WANNEER_LABELS.get(keuze["wanneer"], ""),
+                        }
+                        for slug, keuze in bewaard.acties.items()
+                        if slug in acties
+                    ],
+                    "evaluatiemoment": bewaard.evaluatiemoment,
+                    "bewaard": bewaard,
                 }
             )
         return rijen
@@ -165,28 +186,59 @@ def _paginatitel(route: Route, stap: Stap) -> str:
 
 
 def _hints(stap: Stap, keuzes: Keuzes) -> list[dict]:
-    """The step's tips that fit the chosen context; hints only add, they never hide a question."""
+    """The step's tips that fit the chosen context: a tip names one or more conditions (rol,
+    modus, fenomeen) and shows only when all of them match. Tips only add; they never hide a
+    question."""
     gekozen = {"rol": keuzes.rol, "modus": keuzes.modus, "fenomeen": keuzes.fenomeen_slug}
-    return [h for h in stap.hints if any(h.get(k) and h.get(k) == v for k, v in gekozen.items())]
+    return [
+        h
+        for h in stap.hints
+        if any(k in h for k in gekozen) and all(h[k] == v for k, v in gekozen.items() if k in h)
+    ]
 
 
-def _ingevulde_stappen(request: HtmxHttpRequest, w: _Wandeling, pad: list[str]) -> list[dict]:
-    """Per step of `pad` that has questions: its title, the ticked questions and the note."""
-    rijen = []
-    for slug in pad:
-        stap = w.snapshot.stappen[slug]
-        if stap.aard == START:
-            continue
-        bewaard = notities.ingevuld(request, slug)
-        aangevinkt = set(bewaard["vragen"])
-        rijen.append(
-            {
-                "stap": stap,
-                "vragen": [v for i, v in enumerate(stap.vragen) if i in aangevinkt],
-                "notitie": bewaard["notitie"],
-            }
-        )
-    return rijen
+def _velden(form: StapForm, stap: Stap, w: _Wandeling) -> dict:
+    """The step form's fields as the template lists them: questions and actions with their value
+    (typed, or kept in the session) and their errors."""
+    vragen = [
+        {
+            **vraag,
+            "index": i,
+            "naam": f"vraag-{i}",
+            "waarde": form.waarde(f"vraag-{i}") or "",
+            "fouten": form.errors.get(f"vraag-{i}"),
+        }
+        for i, vraag in enumerate(stap.vragen)
+    ]
+    actiegroepen = []
+    if stap.toon_acties:
+        for groep in w.snapshot.acties_per_modus(w.keuzes.rol):
+            acties = []
+            for actie in groep["acties"]:
+                wie, wanneer = (
+                    form.waarde(f"wie-{actie.slug}"),
+                    form.waarde(f"wanneer-{actie.slug}"),
+                )
+                acties.append(
+                    {
+                        "actie": actie,
+                        "gekozen": bool(form.waarde(f"actie-{actie.slug}") or wie or wanneer),
+                        "wie": wie or "",
+                        "wanneer": wanneer or "",
+                        "fouten": (form.errors.get(f"wie-{actie.slug}") or [])
+                        + (form.errors.get(f"wanneer-{actie.slug}") or []),
+                        "past_bij_rol": bool(w.keuzes.rol) and w.keuzes.rol in actie.rollen,
+                    }
+                )
+            actiegroepen.append({**groep, "acties": acties})
+    velden = {"vragen": vragen, "actiegroepen": actiegroepen, "notitie": form.waarde("notitie")}
+    velden["notitie_fout"] = form.errors.get("notitie")
+    if "evaluatiemoment" in form.fields:
+        moment = form.waarde("evaluatiemoment")
+        velden["evaluatiemoment"] = moment.isoformat() if hasattr(moment, "isoformat") else moment
+        velden["evaluatiemoment_fout"] = form.errors.get("evaluatiemoment")
+    velden["aantal_fouten"] = sum(len(f) for f in form.errors.values()) if form.is_bound else 0
+    return velden
 
 
 def _toon(
@@ -197,9 +249,11 @@ def _toon(
     pad: list[str],
     form: forms.Form | None = None,
     status: int = 200,
+    alarm_net: bool = False,
 ) -> HttpResponse:
     """The step `slug` reached along `pad`: the full page, or for an htmx request (not a history
-    restore) only its panel, which htmx swaps into #wandeling."""
+    restore) only its panel, which htmx swaps into #wandeling. `alarm_net`: the walker just
+    answered the alarm question "ja", so focus goes to the alert."""
     stap = w.snapshot.stappen[slug]
     alleen_paneel = bool(request.htmx) and not request.htmx.history_restore_request
     ctx = {
@@ -216,15 +270,21 @@ def _toon(
         "start_url": w.url(w.route.start, keuzes),
         "beslissingen": [
             {**rij, "url": w.url(rij["stap"].slug, keuzes)}
-            for rij in w.beslissingen(pad[:-1], keuzes)
+            for rij in w.beslissingen(pad, keuzes, met_huidige=False)
         ],
         "eerder": keuzes.antwoorden.get(stap.sleutel, "") if stap.aard == BESLISSING else "",
         "actie_url": w.url(slug, keuzes),
+        "terug_url": w.url(pad[-2], keuzes) if len(pad) > 1 else "",
         "max_notitie": MAX_NOTITIE,
+        "max_antwoord": MAX_ANTWOORD,
+        "wie_keuzes": WIE,
+        "wanneer_keuzes": WANNEER,
         "paginatitel": _paginatitel(w.route, stap),
         "alleen_paneel": alleen_paneel,
         # This walker's and this user's own: never inside a cached block.
         "form": form,
+        "alarm_net": alarm_net,
+        "opnieuw_url": f"{reverse('routekaart:opnieuw')}?{urlencode({'terug': w.url(slug, keuzes)})}",
     }
     if stap.aard == START:
         ctx["context_vragen"] = [
@@ -243,26 +303,15 @@ def _toon(
             },
         ]
     else:
-        if form is not None:
-            # A refused form shows what was typed and ticked, never what the session has.
-            aangevinkt = set(form.cleaned_data.get("vragen", []))
-            ctx["notitie"] = form.data.get("notitie", "")
-            ctx["notitie_fout"] = form.errors.get("notitie")
-        else:
-            bewaard = notities.ingevuld(request, slug)
-            aangevinkt = set(bewaard["vragen"])
-            ctx["notitie"] = bewaard["notitie"]
-        ctx["vragen"] = [
-            {**vraag, "index": i, "aangevinkt": i in aangevinkt}
-            for i, vraag in enumerate(stap.vragen)
-        ]
+        if form is None:
+            form = StapForm.van(stap, w.acties(stap), notities.ingevuld(request, slug))
+        ctx.update(_velden(form, stap, w))
+        ctx["plan"] = [rij for rij in w.geschreven(request, pad) if rij["acties"]]
     if stap.alarm:
         ctx["zonder_alarm_url"] = w.url(slug, replace(keuzes, alarm=False))
         ctx["afspraken"] = afspraken_voor_route(request.user, keuzes.fenomeen_slug)
-    if stap.toon_acties:
-        ctx["acties"] = w.snapshot.acties_per_modus(keuzes.rol)
     if stap.terugblik:
-        ctx["terugblik"] = _ingevulde_stappen(request, w, pad[:-1])
+        ctx["terugblik"] = w.geschreven(request, pad[:-1])
     template = "routekaart/stap.html#paneel" if alleen_paneel else "routekaart/stap.html"
     return render(request, template, ctx, status=status)
 
@@ -271,7 +320,7 @@ def _toon(
 
 
 @require_http_methods(["GET", "POST"])
-@sensitive_post_parameters("notitie")
+@sensitive_post_parameters()
 @vary_on_headers("HX-Request")
 @never_cache
 def begin(request: HtmxHttpRequest) -> HttpResponse:
@@ -281,7 +330,7 @@ def begin(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@sensitive_post_parameters("notitie")
+@sensitive_post_parameters()
 @vary_on_headers("HX-Request")
 @never_cache
 def stap(request: HtmxHttpRequest, slug: str) -> HttpResponse:
@@ -302,6 +351,7 @@ def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
     if request.method == "GET":
         return _toon(request, w, slug, keuzes, pad)
 
+    alarm_net = False
     if stap.aard == START:
         form = ContextForm(w.snapshot.fenomeen_keuzes, request.POST)
         if not form.is_valid():
@@ -310,14 +360,18 @@ def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
         keuzes = keuzes.met_context(d["modus"], d["rol"], d["fenomeen"])
         doel = stap.volgende
     else:
-        form = StapForm(stap, request.POST)
+        form = StapForm(stap, w.acties(stap), request.POST)
         if not form.is_valid():
+            # 200, so that htmx swaps the form back in with its errors and what was typed.
             return _toon(request, w, slug, keuzes, pad, form)
-        notities.bewaar(request, slug, form.cleaned_data["vragen"], form.cleaned_data["notitie"])
+        notities.bewaar(request, slug, form.ingevuld())
         antwoord = request.POST.get("antwoord", "")
-        if stap.alarm and request.POST.get(wandeling.ALARM) == "ja":
+        if request.POST.get("bewaar"):
+            # Enter in an answer field (the form's hidden default button): saved, stay here.
+            doel = slug
+        elif stap.alarm and request.POST.get(wandeling.ALARM) == "ja":
             # "Serious offences likely": stay on this step, now with the alert and only "Ja".
-            keuzes, doel = replace(keuzes, alarm=True), slug
+            keuzes, doel, alarm_net = replace(keuzes, alarm=True), slug, True
         elif stap.aard == BESLISSING:
             if antwoord not in ("ja", "nee") or (stap.alarm and keuzes.alarm and antwoord == "nee"):
                 form.add_error(None, "Kies Ja of Nee.")
@@ -331,14 +385,29 @@ def _stap(request: HtmxHttpRequest, w: _Wandeling, slug: str) -> HttpResponse:
 
     url = w.url(doel, keuzes)
     if request.htmx:
-        return push_url(_toon(request, w, doel, keuzes, w.pad(doel, keuzes)), url)
-    return HttpResponseRedirect(url, status=303)
+        antwoord = _toon(request, w, doel, keuzes, w.pad(doel, keuzes), alarm_net=alarm_net)
+        return push_url(antwoord, url)
+    # Without JavaScript the browser scrolls to the alert; site.js focuses it.
+    return HttpResponseRedirect(url + ("#alarm" if alarm_net else ""), status=303)
 
 
-@require_POST
+def _lokaal(request: HtmxHttpRequest, url: str) -> str:
+    """`url` when it is a path of the route on this site, else the route's start."""
+    veilig = url_has_allowed_host_and_scheme(url, allowed_hosts=None) and url.startswith("/route/")
+    return url if veilig else reverse("routekaart:route")
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
 def opnieuw(request: HtmxHttpRequest) -> HttpResponse:
-    """Forget every tick and note of the walk (the login, if any, stays) and start again."""
+    """ "Opnieuw beginnen": GET asks first (the page for those without JavaScript; with it, a
+    dialog on the step asks), POST forgets every answer, note and chosen action (the login, if
+    any, stays) and starts again."""
+    if request.method == "GET":
+        terug = _lokaal(request, request.GET.get("terug", ""))
+        return render(request, "routekaart/opnieuw.html", {"terug_url": terug})
     notities.wis(request)
+    messages.success(request, "Alles is gewist. Je begint opnieuw.")
     return HttpResponseRedirect(reverse("routekaart:route"), status=303)
 
 
@@ -348,6 +417,9 @@ def _verslag_ctx(request: HtmxHttpRequest) -> dict:
     if pad is None:
         raise Http404("Deze route is nog niet af.")
     w.pad(pad[-1])  # the alarm rule
+    geschreven = w.geschreven(request, pad)
+    evaluatie = next((r for r in geschreven if r["stap"].aard == EVALUATIE), None)
+    alarmstap = next((w.snapshot.stappen[s] for s in pad if w.snapshot.stappen[s].alarm), None)
     return {
         "route": w.route,
         "pad": pad,
@@ -355,10 +427,21 @@ def _verslag_ctx(request: HtmxHttpRequest) -> dict:
         "casus": w.casus,
         "context_rijen": w.context_rijen(w.keuzes),
         "beslissingen": w.beslissingen(pad, w.keuzes),
-        "stappen": _ingevulde_stappen(request, w, pad),
-        "datum": timezone.localdate(),
+        "alarm": alarmstap.alarm if alarmstap and w.keuzes.alarm else None,
+        "stappen": [r for r in geschreven if r["stap"].aard != EVALUATIE],
+        "plan": [a for r in geschreven for a in r["acties"]],
+        "evaluatie": evaluatie,
+        "evaluatievragen": [
+            {"vraag": vraag["tekst"], "antwoord": evaluatie["bewaard"].antwoorden.get(i, "")}
+            for i, vraag in enumerate(evaluatie["stap"].vragen)
+        ]
+        if evaluatie
+        else [],
+        "afspraken": afspraken_voor_route(request.user, w.keuzes.fenomeen_slug),
+        "tijdstip": timezone.localtime(),
         "terug_url": w.url(pad[-1]),
         "pdf_url": w.verslag_url(pdf=True),
+        "opnieuw_url": f"{reverse('routekaart:opnieuw')}?{urlencode({'terug': request.get_full_path()})}",
         "pdf": False,
     }
 
@@ -366,7 +449,7 @@ def _verslag_ctx(request: HtmxHttpRequest) -> dict:
 @require_GET
 @never_cache
 def verslag(request: HtmxHttpRequest) -> HttpResponse:
-    """The route report: context, path, decisions, ticked questions and notes — printable."""
+    """The route report ("Routeverslag"): a handover note of the walk, printable."""
     return render(request, "routekaart/verslag.html", _verslag_ctx(request))
 
 

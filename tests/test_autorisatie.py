@@ -148,7 +148,7 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     # The route walk is public; its forms post and redirect (303, post/redirect/get).
     "routekaart:route": overal(200, 303),
     "routekaart:stap": overal(200, 303),
-    "routekaart:opnieuw": overal(405, 303),
+    "routekaart:opnieuw": overal(200, 303),  # GET asks first; POST wipes
     "routekaart:verslag": overal(200, 405),
     "routekaart:verslag-pdf": overal(200, 405),
     # The OOV area. Anonymous: to the login page. Another network (regisseur_b) and staff: 404.

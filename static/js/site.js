@@ -29,6 +29,47 @@
     if (event.target && event.target.querySelectorAll) vouwOpTelefoon(event.target);
   });
 
+  // The route's orientation (map, "Jouw antwoorden") starts folded, so a phone shows the step
+  // first; on a wide screen it sits beside the step and opens.
+  function openOpBreed(binnen) {
+    if (!window.matchMedia("(min-width: 48rem)").matches) return;
+    binnen.querySelectorAll("details[data-open-op-breed]").forEach(function (details) {
+      details.setAttribute("open", "");
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { openOpBreed(document); });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target && event.target.querySelectorAll) openOpBreed(event.target);
+  });
+
+  // Without htmx the alarm answer reloads the page at #alarm: move focus to the alert as well.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.location.hash !== "#alarm") return;
+    var alarm = document.getElementById("alarm");
+    if (alarm) alarm.focus();
+  });
+
+  // A link that asks first (data-dialoog="id"): with JavaScript it opens that <dialog>; without,
+  // the link leads to a page that asks.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-dialoog]");
+    if (!link) return;
+    var dialoog = document.getElementById(link.getAttribute("data-dialoog"));
+    if (!dialoog || !dialoog.showModal) return;
+    event.preventDefault();
+    dialoog.showModal();
+  });
+
+  // The sticky action bar at the bottom of a phone screen never covers the field that has focus.
+  document.addEventListener("focusin", function (event) {
+    var balk = document.querySelector(".actiebalk");
+    var veld = event.target;
+    if (!balk || balk.contains(veld) || getComputedStyle(balk).position !== "sticky") return;
+    var onder = veld.getBoundingClientRect().bottom;
+    var boven = balk.getBoundingClientRect().top;
+    if (onder > boven) window.scrollBy(0, onder - boven + 8);
+  });
+
   // "Afdrukken" buttons are hidden until this script can make them work.
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-afdrukken]").forEach(function (knop) {

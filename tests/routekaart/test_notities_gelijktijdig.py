@@ -109,7 +109,7 @@ def test_a_note_posted_while_three_tabs_load_pages_is_kept(wandelaar):
     assert bewaard == 20
 
 
-def test_seven_steps_posted_at_once_keep_all_their_notes(wandelaar):
+def test_seven_steps_posted_at_once_keep_all_their_notes_and_answers(wandelaar):
     stappen = _stappen(wandelaar)
     assert len(stappen) >= 7
     stappen = stappen[:7]
@@ -118,11 +118,14 @@ def test_seven_steps_posted_at_once_keep_all_their_notes(wandelaar):
         for ronde in range(10):
             teksten = {url: f"Ronde {ronde}, stap {i}" for i, url in enumerate(stappen)}
             posts = [
-                pool.submit(wandelaar.vraag, url, {"antwoord": "ja", "notitie": tekst})
+                pool.submit(
+                    wandelaar.vraag, url, {"antwoord": "ja", "notitie": tekst, "vraag-0": tekst}
+                )
                 for url, tekst in teksten.items()
             ]
             assert all(p.result()[0] in (200, 303) for p in posts)
-            opgeslagen = {v["notitie"] for v in _sessie(wandelaar).values()}
+            sessie = _sessie(wandelaar).values()
+            opgeslagen = {v.notitie for v in sessie} & {v.antwoorden.get(0) for v in sessie}
             bewaard += sum(tekst in opgeslagen for tekst in teksten.values())
     assert bewaard == 70
 
@@ -147,7 +150,7 @@ def test_reading_renews_the_two_hours_at_most_every_few_minutes(wandelaar):
     opslag.save()
     assert wandelaar.notitie(stappen[0]) == "Blijft"
     assert _opslag(wandelaar).load()[notities.GEZIEN] >= gezien
-    assert _sessie(wandelaar)[stappen[0].split("/")[2]]["notitie"] == "Blijft"
+    assert _sessie(wandelaar)[stappen[0].split("/")[2]].notitie == "Blijft"
 
 
 def test_opnieuw_beginnen_wipes_every_step(wandelaar):

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from routekaart.models import Actie, Stap
 from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, url
 
 pytestmark = pytest.mark.django_db
@@ -29,21 +30,63 @@ def test_any_query_string_is_a_page_or_a_404(client, content, slug, query):
 
 
 @ONTSPANNEN
-@given(vragen=st.lists(WAARDEN, max_size=3), notitie=st.text(max_size=30), antwoord=WAARDEN)
+@given(
+    antwoorden=st.lists(st.text(max_size=400), max_size=3),
+    notitie=st.text(max_size=30),
+    antwoord=WAARDEN,
+    knop=st.sampled_from(["", "bewaar"]),
+)
 def test_any_posted_step_form_is_answered_without_a_server_error(
-    client, content, vragen, notitie, antwoord
+    client, content, antwoorden, notitie, antwoord, knop
 ):
     slug = ROUTE.beslissingen[0].slug
-    data = {"vragen": vragen, "notitie": notitie, "antwoord": antwoord}
+    data = {f"vraag-{i}": tekst for i, tekst in enumerate(antwoorden)}
+    data.update({"notitie": notitie, "antwoord": antwoord})
+    if knop:
+        data[knop] = "ja"
     assert client.post(url(slug, **antwoorden_tot(slug)), data).status_code in (200, 303, 400)
 
 
-@pytest.mark.parametrize("vinkje", ["²", "٣", "-1", "99", " 1", "1.0"])
-def test_a_tick_that_is_not_a_question_number_is_refused_and_nothing_is_saved(
-    client, content, vinkje
+@ONTSPANNEN
+@given(wie=WAARDEN, wanneer=WAARDEN, gekozen=WAARDEN)
+def test_any_posted_action_choice_is_answered_without_a_server_error(
+    client, content, wie, wanneer, gekozen
 ):
+    slug = next(s for s in ROUTE.volgorde if Stap.objects.get(slug=s).toon_acties)
+    actie = Actie.objects.first().slug
+    data = {f"actie-{actie}": gekozen, f"wie-{actie}": wie, f"wanneer-{actie}": wanneer}
+    assert client.post(url(slug, **antwoorden_tot(slug)), data).status_code in (200, 303)
+
+
+@ONTSPANNEN
+@given(datum=st.one_of(st.text(max_size=12), st.dates().map(str)))
+def test_any_posted_evaluation_date_is_answered_without_a_server_error(client, content, datum):
+    slug = next(s for s in ROUTE.volgorde if ROUTE[s].aard == "evaluatie")
+    data = {"evaluatiemoment": datum}
+    assert client.post(url(slug, **antwoorden_tot(slug)), data).status_code in (200, 303)
+
+
+def test_a_too_long_answer_is_refused_in_dutch_and_nothing_is_saved(client, content):
     slug = ROUTE[ROUTE.start].volgende
-    antwoord = client.post(url(slug), {"vragen": [vinkje], "notitie": "iets"})
-    assert antwoord.status_code == 200  # the step again, as it was
-    assert ">iets</textarea>" in antwoord.content.decode()
+    tekst = "x" * 301
+    antwoord = client.post(url(slug), {"vraag-0": tekst, "notitie": "iets"})
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 200  # the step again, with what was typed
+    assert "Je antwoord is te lang: gebruik maximaal 300 tekens (nu 301)" in html
+    assert f'value="{tekst}"' in html
+    assert ">iets</textarea>" in html
     assert ">iets</textarea>" not in client.get(url(slug)).content.decode()
+
+
+@pytest.mark.parametrize("wie", ["²", "iedereen", "IK", " ik"])
+def test_an_unknown_wie_is_refused_and_nothing_is_saved(client, content, wie):
+    slug = next(s for s in ROUTE.volgorde if Stap.objects.get(slug=s).toon_acties)
+    actie = Actie.objects.first()
+    data = {f"actie-{actie.slug}": "on", f"wie-{actie.slug}": wie, f"wanneer-{actie.slug}": "nu"}
+    data["notitie"] = "iets"
+    antwoord = client.post(url(slug, **antwoorden_tot(slug)), data)
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert 'class="fout"' in html
+    assert ">iets</textarea>" in html
+    assert ">iets</textarea>" not in client.get(url(slug, **antwoorden_tot(slug))).content.decode()

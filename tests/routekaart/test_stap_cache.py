@@ -47,12 +47,13 @@ def _wandelaar(naam: str | None) -> Client:
 
 
 def _loop_alles(client: Client, notitie: str, vraag: int) -> list[str]:
-    """Save a note and a tick at every step, then fetch every step (full page and panel); the
+    """Save a note and an answer at every step, then fetch every step (full page and panel); the
     pages seen. A decision posted without Ja or Nee keeps the note and shows an error."""
     paginas = []
     adressen = [url(s, fenomeen="fraude", rol="boa", **antwoorden_tot(s)) for s in ROUTE.volgorde]
     for adres in adressen[1:]:
-        antwoord = client.post(adres, {"notitie": f"{notitie}-{adres}", "vragen": [str(vraag)]})
+        data = {"notitie": f"{notitie}-{adres}", f"vraag-{vraag}": f"antwoord-{notitie}"}
+        antwoord = client.post(adres, data)
         if antwoord.status_code == 400:
             paginas.append(antwoord.content.decode())
     for adres in adressen:
@@ -68,21 +69,23 @@ def test_the_cached_fragments_hold_nothing_of_either_walker(
 ):
     anna = _loop_alles(_wandelaar("wandelaar-anna-3b1"), "notitie-van-anna", 0)
     bram = _loop_alles(_wandelaar(None), "notitie-van-bram", 1)
-    # The walks were what they should be: each saw their own notes and ticks, Anna the agreement.
+    # The walks were what they should be: each saw their own notes and answers, Anna the
+    # agreement.
     assert any("notitie-van-anna" in p for p in anna)
-    assert any('value="0" checked' in p for p in anna)
-    assert any('value="1" checked' in p for p in bram)
+    assert any('name="vraag-0" value="antwoord-notitie-van-anna"' in p for p in anna)
+    assert any('name="vraag-1" value="antwoord-notitie-van-bram"' in p for p in bram)
     assert any(AFSPRAAK in p for p in anna)
     assert any("Kies Ja of Nee." in p for p in bram)
     assert not any(AFSPRAAK in p for p in bram)
 
     fragmenten = gecachte_waarden()
     namen = {sleutel.split("template.cache.")[1].split(".")[0] for sleutel in fragmenten}
-    assert namen == {"stap-boven", "stap-acties", "stap-orientatie"}
+    assert namen == {"stap-tips", "stap-orientatie"}
     for sleutel, fragment in fragmenten.items():
         for eigen in ("notitie-van-anna", "notitie-van-bram", "wandelaar-anna", AFSPRAAK):
             assert eigen not in fragment, sleutel
-        assert 'name="vragen"' not in fragment, sleutel  # the tick boxes
+        assert 'name="vraag-' not in fragment, sleutel  # the answer fields
+        assert "antwoord-notitie-van" not in fragment, sleutel
         assert "checked" not in fragment, sleutel
         assert "csrf" not in fragment.lower(), sleutel
         assert 'class="fout"' not in fragment, sleutel

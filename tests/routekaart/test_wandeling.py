@@ -41,14 +41,15 @@ def _post_data(label: str) -> dict:
 
 class TestEachStep:
     @pytest.mark.parametrize("slug", ROUTE.volgorde)
-    def test_it_renders_its_questions_as_a_checklist(self, client, content, slug):
+    def test_it_renders_its_questions_each_with_an_answer_field(self, client, content, slug):
         stap = _stap(slug)
         html = client.get(url(slug, **antwoorden_tot(slug))).content.decode()
         assert "<html" in html
         assert f"{stap.titel}</h1>" in html
         for i, vraag in enumerate(stap.vragen):
             assert vraag["tekst"] in html
-            assert f'name="vragen" value="{i}"' in html
+            assert f'name="vraag-{i}"' in html
+        assert 'name="vragen"' not in html  # answers, not ticks
 
     @pytest.mark.parametrize("slug", ROUTE.volgorde)
     def test_an_htmx_request_gets_only_the_panel(self, client, content, slug):
@@ -240,18 +241,23 @@ class TestActionsAndReview:
         eerste_boa = next(a for a in Actie.objects.all() if "boa" in a.rollen)
         assert eerste_boa.titel in html
 
-    def test_the_review_shows_what_was_ticked_and_noted_earlier(self, client, content):
+    def test_the_review_shows_what_was_answered_and_noted_earlier(self, client, content):
         review = Stap.objects.get(terugblik=True).slug
         pad = ROUTE.pad_naar(review, antwoorden_tot(review))
         eerdere = [s for s in pad[:-1] if ROUTE[s].aard == "info"]
         for slug in eerdere:
             client.post(
-                url(slug, **antwoorden_tot(slug)), {"vragen": ["0"], "notitie": f"notitie-{slug}"}
+                url(slug, **antwoorden_tot(slug)),
+                {"vraag-0": f"antwoord-{slug}", "notitie": f"notitie-{slug}"},
             )
         html = client.get(url(review, **antwoorden_tot(review))).content.decode()
+        terugblik = html[html.index('id="terugblik-kop"') :]
         for slug in eerdere:
-            assert f"notitie-{slug}" in html
-            assert _stap(slug).vragen[0]["tekst"] in html
+            assert f"notitie-{slug}" in terugblik
+            assert f"antwoord-{slug}" in terugblik
+            assert _stap(slug).vragen[0]["tekst"] in terugblik
+            # An unanswered question is not listed.
+            assert _stap(slug).vragen[1]["tekst"] not in terugblik
 
 
 class TestOrientation:
@@ -261,7 +267,7 @@ class TestOrientation:
         html = client.get(url(einde, rol="boa", **antwoorden)).content.decode()
         for beslissing in ROUTE.beslissingen:
             if beslissing.sleutel in antwoorden:
-                assert f"je antwoord op {beslissing.titel}</span>" in html
+                assert f"je antwoord op {_stap(beslissing.slug).beslisvraag}</span>" in html
                 link = url(beslissing.slug, rol="boa", **antwoorden)
                 hrefs = re.findall(r'href="([^"]+)"', html.replace("&amp;", "&"))
                 assert any(zelfde_url(h, link) for h in hrefs)
@@ -283,8 +289,10 @@ class TestOrientation:
     def test_every_step_offers_opnieuw_beginnen(self, client, content):
         for slug in ROUTE.volgorde:
             html = client.get(url(slug, **antwoorden_tot(slug))).content.decode()
+            assert 'href="/route/opnieuw/?terug=' in html
+            assert "Opnieuw beginnen</a>" in html
+            # The dialog that asks first (with JavaScript) posts the wipe.
             assert 'action="/route/opnieuw/"' in html
-            assert "Opnieuw beginnen</button>" in html
 
 
 class TestPractiseCase:
@@ -302,7 +310,12 @@ class TestPractiseCase:
 
 
 class TestNotesStayInTheSession:
+    """What a walker writes (notes, short answers, chosen actions) stays in their session."""
+
     NOTITIE = "Zeer-unieke-notitie-7f3a9c"
+    ANTWOORD = "Uniek-antwoord-41be02"
+    # A chosen action's "wanneer" as the session keeps it: in no URL, table, log or cache.
+    WANNEER = "volgend-contact"
 
     def _loop(self, client, pad: list[str]) -> list:
         """Walk one complete path with a note at every step; return every response."""
@@ -310,7 +323,16 @@ class TestNotesStayInTheSession:
         responses = []
         for van in pad[:-1]:
             node = ROUTE[van]
-            data = {"notitie": self.NOTITIE, "vragen": ["0"]}
+            data = {"notitie": self.NOTITIE, "vraag-0": self.ANTWOORD}
+            if ROUTE[van].aard == "info" and _stap(van).toon_acties:
+                actie = Actie.objects.first().slug
+                data.update(
+                    {
+                        f"actie-{actie}": "on",
+                        f"wie-{actie}": "collega",
+                        f"wanneer-{actie}": self.WANNEER,
+                    }
+                )
             if node.aard == "beslissing":
                 data["antwoord"] = antwoorden[node.sleutel]
             voor = antwoorden_tot(van) if van != pad[0] else {}
@@ -327,11 +349,16 @@ class TestNotesStayInTheSession:
         for pad in ROUTE.paden():
             for response in self._loop(client, pad):
                 for kop in ("Location", "HX-Push-Url"):
-                    assert self.NOTITIE not in response.get(kop, "")
+                    for geheim in (self.NOTITIE, self.ANTWOORD, self.WANNEER, "wie-", "vraag-"):
+                        assert geheim not in response.get(kop, "")
                 html = response.content.decode()
                 for link in re.findall(r'(?:href|action|data-hx-get|data-hx-post)="([^"]*)"', html):
-                    assert self.NOTITIE not in link
-        assert self.NOTITIE in str(van_sessie(client.session))
+                    for geheim in (self.NOTITIE, self.ANTWOORD, self.WANNEER):
+                        assert geheim not in link
+        sessie = str(van_sessie(client.session))
+        assert self.NOTITIE in sessie
+        assert self.ANTWOORD in sessie
+        assert self.WANNEER in sessie
 
     def test_a_note_is_in_no_table_row_and_no_log_line(self, client, content, caplog):
         caplog.set_level(logging.DEBUG)
@@ -343,17 +370,18 @@ class TestNotesStayInTheSession:
                 self._loop(client, pad)
         finally:
             connection.force_debug_cursor = False
+        geheimen = (self.NOTITIE, self.ANTWOORD, self.WANNEER)
         for model in apps.get_models():
             for rij in model.objects.all().values():
-                assert self.NOTITIE not in str(rij)
+                assert not any(g in str(rij) for g in geheimen)
         with connection.cursor() as cursor:
             for tabel in connection.introspection.table_names(cursor):
                 cursor.execute(f'SELECT * FROM "{tabel}"')
-                assert self.NOTITIE not in str(cursor.fetchall())
+                assert not any(g in str(cursor.fetchall()) for g in geheimen)
         assert caplog.records
         for record in caplog.records:
-            assert self.NOTITIE not in record.getMessage()
-            assert self.NOTITIE not in str(record.args)
+            assert not any(g in record.getMessage() for g in geheimen)
+            assert not any(g in str(record.args) for g in geheimen)
 
     def test_a_note_and_a_csrf_token_are_in_no_cache(self, client, content):
         for cache in caches.all():
@@ -365,9 +393,12 @@ class TestNotesStayInTheSession:
         gecachet = "".join(gecachte_waarden().values())
         assert "Routekaart: je bent bij" in gecachet  # the walk did fill them
         assert self.NOTITIE not in gecachet
+        assert self.ANTWOORD not in gecachet
+        assert self.WANNEER not in gecachet
+        assert "Bij het volgende contact" not in gecachet  # the plan, as shown
         assert "csrfmiddlewaretoken" not in gecachet
 
-    def test_opnieuw_beginnen_removes_notes_and_ticks_but_keeps_the_rest(self, client, content):
+    def test_opnieuw_beginnen_removes_what_was_written_but_keeps_the_rest(self, client, content):
         self._loop(client, ROUTE.paden()[0])
         sessie = client.session
         sessie["iets-anders"] = "blijft"
@@ -377,29 +408,53 @@ class TestNotesStayInTheSession:
         assert response["Location"] == "/route/"
         assert not van_sessie(client.session)
         assert client.session["iets-anders"] == "blijft"
-        assert self.NOTITIE not in client.get(url(ROUTE[ROUTE.start].volgende)).content.decode()
+        html = client.get(url(ROUTE[ROUTE.start].volgende)).content.decode()
+        assert self.NOTITIE not in html
+        assert self.ANTWOORD not in html
 
-    def test_opnieuw_beginnen_only_accepts_post(self, client, content):
-        assert client.get("/route/opnieuw/").status_code == 405
+    def test_opnieuw_beginnen_asks_first_and_a_get_wipes_nothing(self, client, content):
+        self._loop(client, ROUTE.paden()[0])
+        terug = url(ROUTE[ROUTE.start].volgende)
+        response = client.get("/route/opnieuw/", {"terug": terug})
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Alles wissen en opnieuw beginnen?" in html
+        assert 'action="/route/opnieuw/"' in html
+        assert f'href="{terug}">Nee, ga terug</a>' in html
+        assert self.NOTITIE in str(van_sessie(client.session))
+
+    @pytest.mark.parametrize(
+        "terug", ["https://elders.example/route/", "//elders.example/", "/afspraken/"]
+    )
+    def test_the_way_back_from_opnieuw_stays_on_the_route(self, client, content, terug):
+        html = client.get("/route/opnieuw/", {"terug": terug}).content.decode()
+        assert 'href="/route/">Nee, ga terug</a>' in html
+
+    def test_after_opnieuw_a_status_message_says_so(self, client, content):
+        response = client.post("/route/opnieuw/", follow=True)
+        html = response.content.decode()
+        assert 'role="status"' in html
+        assert "Alles is gewist. Je begint opnieuw." in html
 
     def test_a_too_long_note_gets_a_dutch_error_and_keeps_the_text(self, client, content):
         slug = ROUTE[ROUTE.start].volgende
         tekst = "lang " * (MAX_NOTITIE // 5 + 10)
-        response = client.post(url(slug), {"notitie": tekst, "vragen": ["1"]})
+        response = client.post(url(slug), {"notitie": tekst, "vraag-1": "Mijn antwoord"})
         html = response.content.decode()
         assert response.status_code == 200
         assert "Je notitie is te lang: gebruik maximaal 2000 tekens" in html
         assert f">{tekst}</textarea>" in html
         assert 'aria-invalid="true"' in html
-        assert 'name="vragen" value="1" checked' in html
+        assert 'name="vraag-1" value="Mijn antwoord"' in html
         assert not van_sessie(client.session)
 
     def test_notes_come_back_when_you_return_to_a_step(self, client, content):
         slug = ROUTE[ROUTE.start].volgende
-        client.post(url(slug), {"notitie": self.NOTITIE, "vragen": ["2"]})
+        client.post(url(slug), {"notitie": self.NOTITIE, "vraag-2": self.ANTWOORD})
         html = client.get(url(slug)).content.decode()
         assert f">{self.NOTITIE}</textarea>" in html
-        assert 'name="vragen" value="2" checked' in html
+        assert f'name="vraag-2" value="{self.ANTWOORD}"' in html
+        assert "beantwoord</span>" in html
 
     # File sessions expire at the file's modification time plus SESSION_COOKIE_AGE, so the clock
     # moves forward from the real now.
