@@ -119,6 +119,15 @@ def _tekst(pdf: bytes) -> str:
     return " ".join(tekst.split())
 
 
+def _lettertypen(pdf: bytes) -> set[str]:
+    """The fonts embedded in a PDF (what pdffonts lists), without their subset prefix."""
+    namen = set()
+    for pagina in PdfReader(io.BytesIO(pdf)).pages:
+        for font in pagina["/Resources"]["/Font"].values():
+            namen.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return namen
+
+
 @pytest.fixture
 def om_14_05():
     """The walk and the report at 1 December 2026, 14:05 (Amsterdam)."""
@@ -290,7 +299,21 @@ class TestThePdf:
         assert ANTWOORDEN[slug][i + 1] in per_stap
         assert _stap(slug).vragen[i]["tekst"] not in tekst
 
+    def test_a_typical_walk_fits_on_two_a4_pages(self, gelopen_pdf):
+        pagina = PdfReader(io.BytesIO(gelopen_pdf)).pages
+        assert len(pagina) <= 2
+        # A4 in points.
+        assert (round(pagina[0].mediabox.width), round(pagina[0].mediabox.height)) == (595, 842)
+
     def test_it_has_no_buttons_and_no_wis_alles(self, gelopen_pdf):
         tekst = _tekst(gelopen_pdf)
         for knop in ("Download PDF", "Afdrukken", "Terug naar de route", "Wis alles", "Opnieuw"):
             assert knop not in tekst
+
+    def test_an_emoji_in_a_note_is_drawn_with_the_emoji_font(self, client, content, om_14_05):
+        def met_emoji(slug: str) -> dict:
+            return {"notitie": "Pas op 🔪💰 vanavond"} if slug == "bericht-duiden" else {}
+
+        pdf = _pdf(client, _loop(client, LANGSTE_PAD, met_emoji, alarm=False))
+        assert "Pas op" in _tekst(pdf)
+        assert "Noto-Color-Emoji" in _lettertypen(pdf)
