@@ -55,7 +55,7 @@ class Stap(models.Model):
     alarm = models.JSONField(default=dict, blank=True)
     # The step lists the interventions (Actie rows), those of the walker's role first.
     toon_acties = models.BooleanField(default=False)
-    # The step shows what the walker ticked and noted at the earlier steps of their path
+    # The step shows what the walker answered and noted at the earlier steps of their path
     # (the "doorloop samen stap 1 en 2" review).
     terugblik = models.BooleanField(default=False)
 

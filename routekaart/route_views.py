@@ -1,7 +1,7 @@
 """The route walk: the context step, each step of the route, "Opnieuw beginnen" and the report.
 
 Where the walker is and what they decided travels in the query string (see routekaart.wandeling);
-each step is a form that posts to its own URL, so the ticks and notes are saved (in the session
+each step is a form that posts to its own URL, so the answers, notes and chosen actions are saved (in the session
 only) before moving on. Without JavaScript a POST answers 303 to the next step; with htmx it
 answers the next step's panel (routekaart/stap.html#paneel) and pushes the next URL.
 

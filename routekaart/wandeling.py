@@ -6,7 +6,7 @@ has a URL that back, forward, reload and a bookmark can return to. `Keuzes` read
 query string; anything it does not recognise raises a `WandelFout` (the views answer 404), never
 a silent guess.
 
-Ticked questions and free-text notes are never put in a URL (they would end up in server logs and
+Answers to the questions, notes and chosen actions are never put in a URL (they would end up in server logs and
 browser history). They live in the session only (routekaart.notities), so "Opnieuw beginnen"
 wipes them in one go and the session's two-hour inactivity expiry ends them.
 """
