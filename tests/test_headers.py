@@ -199,3 +199,13 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert uit.returncode != 0
     assert "SECRET_KEY is required" in uit.stderr
+
+
+@pytest.mark.django_db
+def test_a_route_step_is_sent_compressed_to_a_phone_that_accepts_it(client, content):
+    """A slow phone network gets the step's HTML gzip-compressed (the bench's 35 KB budget)."""
+    gewoon = client.get("/route/bericht-duiden/")
+    gezipt = client.get("/route/bericht-duiden/", HTTP_ACCEPT_ENCODING="gzip")
+    assert gezipt["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in gezipt["Vary"]
+    assert len(gezipt.content) < len(gewoon.content) / 2
