@@ -15,6 +15,7 @@ from afspraken.models import Afspraak, Lidrol, Netwerk
 from casussen.models import Casus
 from routekaart.models import Actie, Stap
 from tests.afspraken.personas import maak_lid, publiceer
+from tests.pdf_hulp import lettertypen
 from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_voor_pad
 
 pytestmark = pytest.mark.django_db
@@ -117,15 +118,6 @@ def _tekst(pdf: bytes) -> str:
     """The PDF's text, every run of white space one space (lines wrap where the layout says)."""
     tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     return " ".join(tekst.split())
-
-
-def _lettertypen(pdf: bytes) -> set[str]:
-    """The fonts embedded in a PDF (what pdffonts lists), without their subset prefix."""
-    namen = set()
-    for pagina in PdfReader(io.BytesIO(pdf)).pages:
-        for font in pagina["/Resources"]["/Font"].values():
-            namen.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
-    return namen
 
 
 @pytest.fixture
@@ -316,4 +308,4 @@ class TestThePdf:
 
         pdf = _pdf(client, _loop(client, LANGSTE_PAD, met_emoji, alarm=False))
         assert "Pas op" in _tekst(pdf)
-        assert "Noto-Color-Emoji" in _lettertypen(pdf)
+        assert "Noto-Color-Emoji" in lettertypen(pdf)
