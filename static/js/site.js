@@ -60,14 +60,10 @@
     dialoog.showModal();
   });
 
-  // The sticky action bar at the bottom of a phone screen never covers the field that has focus.
-  document.addEventListener("focusin", function (event) {
-    var balk = document.querySelector(".actiebalk");
-    var veld = event.target;
-    if (!balk || balk.contains(veld) || getComputedStyle(balk).position !== "sticky") return;
-    var onder = veld.getBoundingClientRect().bottom;
-    var boven = balk.getBoundingClientRect().top;
-    if (onder > boven) window.scrollBy(0, onder - boven + 8);
+  // On a phone the route's page scrolls inside <body> (above the action bar), so htmx's
+  // "show:window:top" after a swap must also bring the body's own scroll back to the top.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target && event.target.id === "wandeling") document.body.scrollTop = 0;
   });
 
   // "Afdrukken" buttons are hidden until this script can make them work.
