@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from routekaart.models import Stap
+from tests.conftest import axe_fouten
 from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, antwoorden_voor_pad, url
 
 pytestmark = pytest.mark.browser
@@ -386,6 +387,21 @@ def test_the_action_bar_never_covers_the_field_that_has_focus(
         assert _kader(notitie)["onder"] > balk["boven"], "de test zet het veld niet achter de balk"
         notitie.focus()
         _niet_bedekt(page, notitie, "de notities")
+
+
+# -- what opens ---------------------------------------------------------------------------------
+
+
+def test_what_opens_on_a_step_has_no_axe_violations(page, live_server, live_content):
+    # The step checks in test_route.py see each page as it loads; these are its opened states.
+    page.goto(live_server.url + url(EERSTE))
+    _open_vraag(page, EERSTE)
+    _open_orientatie(page)
+    page.get_by_text("Menu", exact=True).click()
+    assert not (r := axe_fouten(page)), f"vraag, kaart en menu open: {r}"
+    page.get_by_role("link", name="Opnieuw beginnen").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    assert not (r := axe_fouten(page)), f"de vraag vóór het wissen: {r}"
 
 
 # -- the start step ------------------------------------------------------------------------------
