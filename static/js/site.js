@@ -62,8 +62,30 @@
 
   // On a phone the route's page scrolls inside <body> (above the action bar), so htmx's
   // "show:window:top" after a swap must also bring the body's own scroll back to the top.
+  // The keyboard scrolls the scroller that holds the focus, and at first nothing has it: give
+  // the body focus (without moving the page) so Page Down, Space and End work at once.
+  function lichaamScrollt() {
+    return getComputedStyle(document.body).overflowY === "auto";
+  }
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.target && event.target.id === "wandeling") document.body.scrollTop = 0;
+    if (event.target && event.target.id === "wandeling" && lichaamScrollt()) {
+      document.body.scrollTop = 0;
+    }
+  });
+  // A field that gets focus while partly below the page's visible part (above the action bar)
+  // scrolls fully into view.
+  document.addEventListener("focusin", function (event) {
+    var balk = document.querySelector(".actiebalk");
+    var veld = event.target;
+    if (!balk || balk.contains(veld) || !veld.scrollIntoView || !lichaamScrollt()) return;
+    if (veld.getBoundingClientRect().bottom > balk.getBoundingClientRect().top) {
+      veld.scrollIntoView({ block: "nearest" });
+    }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!lichaamScrollt() || document.activeElement !== document.body) return;
+    document.body.tabIndex = -1;
+    document.body.focus({ preventScroll: true });
   });
 
   // "Afdrukken" buttons are hidden until this script can make them work.
