@@ -74,6 +74,19 @@ def _naar_onderen(page) -> None:
     expect(page.locator("footer")).to_be_in_viewport()
 
 
+def _stil(page) -> None:
+    """Wait until the page has stopped scrolling (keyboard scrolling is animated). Polled from
+    here, since a page without JavaScript cannot wait for itself."""
+    positie = "[window.scrollY, document.body.scrollTop]"
+    vorige = page.evaluate(positie)
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        if (nu := page.evaluate(positie)) == vorige:
+            return
+        vorige = nu
+    raise AssertionError("de pagina blijft scrollen")
+
+
 def _kader(locator) -> dict:
     kader = locator.bounding_box()
     assert kader is not None, f"{locator} staat niet op het scherm"
@@ -176,7 +189,7 @@ def test_yes_on_the_alarm_question_shows_a_focused_alert_in_view(
         # Without JavaScript Chromium focuses the fragment's target itself.
         expect(alarm).to_be_focused()
         assert page.evaluate("document.activeElement.id") == "alarm"
-        page.wait_for_timeout(200)  # let the scroll to the alert (swap, fragment) come to rest
+        _stil(page)  # the scroll to the alert (swap, fragment)
         kader = _kader(alarm)
         boven, onder = _zichtbaar_deel(page)
         assert boven <= kader["boven"] and kader["onder"] <= onder, (
@@ -346,6 +359,7 @@ def test_the_keyboard_scrolls_every_route_page(
             page.goto(live_server.url + pad)
             page.keyboard.press("End")
             expect(page.locator("footer"), f"{pad}: End").to_be_in_viewport()
+            _stil(page)
             page.keyboard.press("Home")
             expect(page.locator("h1"), f"{pad}: Home").to_be_in_viewport(ratio=1)
 
@@ -355,7 +369,7 @@ def test_the_keyboard_scrolls_every_route_page(
 
 def _niet_bedekt(page, veld, naam: str) -> None:
     expect(veld).to_be_focused()
-    page.wait_for_timeout(200)  # let a scroll that focus starts come to rest
+    _stil(page)
     onder, balk = _kader(veld)["onder"], _kader(page.locator(".actiebalk"))["boven"]
     # Scroll positions are whole pixels, boxes are not: allow less than one pixel.
     assert onder < balk + 1, f"de actiebalk (vanaf {balk}px) dekt {naam} (tot {onder}px)"
@@ -383,7 +397,7 @@ def test_the_action_bar_never_covers_the_field_that_has_focus(
         notitie = page.get_by_label("Notities bij deze stap")
         page.mouse.move(BREEDTE / 2, HOOGTE / 2)
         page.mouse.wheel(0, _kader(notitie)["onder"] - (HOOGTE - 10))
-        page.wait_for_timeout(200)
+        _stil(page)
         assert _kader(notitie)["onder"] > balk["boven"], "de test zet het veld niet achter de balk"
         notitie.focus()
         _niet_bedekt(page, notitie, "de notities")
