@@ -2,6 +2,9 @@
 (function () {
   "use strict";
 
+  // For styles that need this script (the route's action bar on a phone, see site.css).
+  document.documentElement.classList.add("js");
+
   // After htmx swaps in new content, move focus to its heading so screen-reader and keyboard
   // users land on what changed (NL Design System guidance for partial page updates).
   // event.target is the swapped-in element; event.detail.elt is the element that made the

@@ -375,11 +375,11 @@ def _niet_bedekt(page, veld, naam: str) -> None:
     assert onder < balk + 1, f"de actiebalk (vanaf {balk}px) dekt {naam} (tot {onder}px)"
 
 
-@JS
 def test_the_action_bar_never_covers_the_field_that_has_focus(
-    browser, browser_context_args, live_server, live_content, js
+    browser, browser_context_args, live_server, live_content
 ):
-    with _telefoon(browser, browser_context_args, js) as page:
+    # With JavaScript the bar is a strip at the bottom of the screen (the page scrolls above it).
+    with _telefoon(browser, browser_context_args) as page:
         page.goto(live_server.url + url(EERSTE))
         balk = _kader(page.locator(".actiebalk"))
 
@@ -401,6 +401,25 @@ def test_the_action_bar_never_covers_the_field_that_has_focus(
         assert _kader(notitie)["onder"] > balk["boven"], "de test zet het veld niet achter de balk"
         notitie.focus()
         _niet_bedekt(page, notitie, "de notities")
+
+
+def test_without_javascript_the_buttons_cover_nothing(
+    browser, browser_context_args, live_server, live_content
+):
+    # Without JavaScript the buttons stay in the page, after the form's last field: no field,
+    # focused or not, can ever lie behind them.
+    with _telefoon(browser, browser_context_args, js=False) as page:
+        page.goto(live_server.url + url(EERSTE))
+        balk = page.locator(".actiebalk")
+        assert balk.evaluate("b => getComputedStyle(b).position") == "static"
+        notitie = page.get_by_label("Notities bij deze stap")
+        notitie.focus()
+        _stil(page)
+        assert _kader(notitie)["onder"] <= _kader(balk)["boven"]
+        velden = page.locator(".stapformulier input:not([type=hidden]), .stapformulier textarea")
+        for i in range(velden.count()):
+            if velden.nth(i).is_visible():
+                assert _kader(velden.nth(i))["onder"] <= _kader(balk)["boven"]
 
 
 # -- what opens ---------------------------------------------------------------------------------

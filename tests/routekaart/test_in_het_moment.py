@@ -218,9 +218,7 @@ class TestEvaluateNowOrLater:
         _, adres = self._adres()
         html = client.get(adres).content.decode()
         assert "nu beantwoorden, of later samen met je partners" in html
-        assert (
-            'Klaar<span class="visueel-verborgen">: naar het routeverslag</span></button>' in html
-        )
+        assert 'aria-label="Klaar: naar het routeverslag">Klaar</button>' in html
         assert 'type="date" id="evaluatiemoment"' in html
 
     def test_klaar_keeps_the_evaluatiemoment_and_leads_to_the_report(self, client, content):
