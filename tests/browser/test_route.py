@@ -115,11 +115,15 @@ def test_wijzig_on_the_fork_changes_the_branch(page, live_server, live_content):
 
 
 def _tab_tot(page, naam: str, max_tabs: int = 120) -> None:
-    """Press Tab until the focused element's accessible text is `naam`."""
+    """Press Tab until the focused element's accessible text is `naam` (its aria-label, else
+    its label's or its own text)."""
     for _ in range(max_tabs):
         page.keyboard.press("Tab")
         tekst = page.evaluate(
-            "() => { const e = document.activeElement; return (e.closest('label') || e).textContent.trim(); }"
+            """() => {
+                const e = document.activeElement;
+                return (e.getAttribute("aria-label") || (e.closest("label") || e).textContent).trim();
+            }"""
         )
         if tekst == naam:
             return
