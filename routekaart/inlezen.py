@@ -288,11 +288,16 @@ def _actie(b: Bestand) -> dict[str, Any]:
     for rol in rollen:
         if rol not in Rol.values:
             raise b.fout("rollen", f"'{rol}' is geen van: {', '.join(Rol.values)}")
+    b.gebruikt.add("netwerk")
+    netwerk = b.meta.get("netwerk", False)
+    if not isinstance(netwerk, bool):
+        raise b.fout("netwerk", "moet true of false zijn")
     return {
         "titel": b.tekst("titel"),
         "modus": b.keuze("soort", Modus.values),
         "volgorde": b.getal("volgorde"),
         "rollen": rollen,
+        "netwerk": netwerk,
         "body_html": b.body_html(),
     }
 

@@ -94,6 +94,9 @@ class Actie(models.Model):
     modus = models.CharField(max_length=10, choices=Modus.choices)
     volgorde = models.PositiveSmallIntegerField(default=0)
     rollen = models.JSONField(default=list, blank=True)
+    # The action is about bringing in a colleague or partner: the route shows the network's
+    # contacts and agreements beside it (front matter `netwerk: true`).
+    netwerk = models.BooleanField(default=False)
     body_html = models.TextField()
 
     class Meta:
