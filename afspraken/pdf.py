@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from afspraken.models import Publicatie
+from afspraken.verschil import met_woordverschil
 from routekaart import pdf
 
 PDF_CSS = settings.BASE_DIR / "static" / "css" / "afspraken-pdf.css"
@@ -18,7 +19,7 @@ def pdf_html(publicatie: Publicatie) -> str:
     ctx = {
         "netwerk": publicatie.netwerk,
         "publicatie": publicatie,
-        "wijzigingen": publicatie.wijzigingen(),
+        "wijzigingen": met_woordverschil(publicatie.wijzigingen()),
         "stylesheet": PDF_CSS.read_text(encoding="utf-8"),
     }
     return render_to_string("afspraken/publicatie_pdf.html", ctx)

@@ -19,6 +19,7 @@ from afspraken.forms import PublicerenForm
 from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie
 from afspraken.pdf import pdf_van
 from afspraken.toegang import geweigerd, lid, regisseur
+from afspraken.verschil import met_woordverschil
 from afspraken.views.hulp import formdata
 from routekaart.pdf import pdf_antwoord
 from routekaart.types import HtmxHttpRequest
@@ -38,7 +39,7 @@ def publicatie_pagina(
         "netwerk": netwerk,
         "lid": lid_,
         "publicatie": publicatie,
-        "wijzigingen": publicatie.wijzigingen() if publicatie else None,
+        "wijzigingen": met_woordverschil(publicatie.wijzigingen()) if publicatie else None,
         "laatste": Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first(),
         "link": request.session.pop("afspraken-link", None),
     }
