@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "routekaart",
     "casussen",
     "afspraken",
+    "contacten",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("casussen.urls")),
     path("", include("afspraken.urls")),
+    path("", include("contacten.urls")),
     # Last: its catch-all "<slug>/" serves the fixed pages (colofon, privacy, toegankelijkheid).
     path("", include("routekaart.urls")),
 ]

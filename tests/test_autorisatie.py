@@ -25,6 +25,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from afspraken.models import Evaluatie, Lidmaatschap, SoortCasus
 from afspraken.views.publiceren import LINK_SALT
 from casussen.models import Casus, Fenomeen
+from contacten.models import Contact
 from routekaart.models import Actie, Pagina, PartnerRol, Stap
 from tests.afspraken.personas import *  # noqa: F403 (the persona fixtures)
 from tests.afspraken.personas import maak_afspraak, publiceer
@@ -112,6 +113,22 @@ VOORBEELDEN = {
             "sessie-samenvatting-pdf",
         )
     },
+    **{
+        f"contacten:{naam}": lambda d: {"netwerk": "gemeente-a"}
+        for naam in ("lijst", "nieuw", "kaart", "kaart-pdf")
+    },
+    **{
+        f"contacten:{naam}": lambda d: {
+            "netwerk": "gemeente-a",
+            "pk": Contact.objects.get_or_create(
+                netwerk=d.afspraak.netwerk,
+                organisatie="Politie",
+                functie="jeugdagent",
+                defaults={"telefoon": "0612345678"},
+            )[0].pk,
+        }
+        for naam in ("rij", "wijzigen", "verwijderen", "gecontroleerd")
+    },
     "admin:view_on_site": lambda d: {
         "content_type_id": ContentType.objects.get_for_model(Stap).pk,
         "object_id": d.objecten["routekaart_stap"],
@@ -189,6 +206,16 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     "afspraken:evaluatie-nieuw": per_persona(REGIE_A, REGIE_A),
     "afspraken:evaluatie": per_persona(REGIE_A, NIEMAND),
     "afspraken:evaluatie-aanpassen": per_persona(REGIE_A, REGIE_A),
+    # The contact list ("Wie bel ik?"): A's members read it and its Contactkaart; only the
+    # regisseur of A edits. An empty "Gecontroleerd" has no versie: nothing saved, back to the list.
+    "contacten:lijst": per_persona(LEDEN_A, NIEMAND),
+    "contacten:kaart": per_persona(LEDEN_A, NIEMAND),
+    "contacten:kaart-pdf": per_persona(LEDEN_A, NIEMAND),
+    "contacten:nieuw": per_persona(REGIE_A, REGIE_A),
+    "contacten:rij": per_persona(REGIE_A_DOOR, NIEMAND),
+    "contacten:wijzigen": per_persona(REGIE_A, REGIE_A),
+    "contacten:verwijderen": per_persona(REGIE_A, REGIE_A_DOOR),
+    "contacten:gecontroleerd": per_persona(NIEMAND, REGIE_A_DOOR),
     # A signed link is the permission itself: anyone holding it may download.
     "afspraken:gedeelde-pdf": overal(200, 405),
     # The admin: staff only; everyone else is sent to the admin login (a logged-in non-staff

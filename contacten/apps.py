@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ContactenConfig(AppConfig):
+    name = "contacten"
+    verbose_name = "Contacten"
