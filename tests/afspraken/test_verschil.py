@@ -13,6 +13,7 @@ from afspraken import pdf as afspraken_pdf
 from afspraken.models import Afspraak
 from afspraken.verschil import met_woordverschil, woordverschil
 from tests.afspraken.personas import maak_afspraak, publiceer
+from tests.conftest import vnu_fouten
 
 # Words, spaces and line breaks, with a few repeated words so the diff has something to match.
 tekst = st.lists(
@@ -131,3 +132,10 @@ class TestPdf:
     def test_the_pdf_html_marks_the_words(self, gewijzigd):
         html = afspraken_pdf.pdf_html(gewijzigd)
         assert "<del>" in html and "jeugdagent</ins>" in html
+
+
+def test_the_version_page_with_a_word_diff_is_valid_html(client, als, partner_a, gewijzigd):
+    pad = reverse("afspraken:versie", args=["gemeente-a", 2])
+    html = als(client, partner_a).get(pad).content.decode()
+    assert "<ins>" in html
+    assert vnu_fouten({pad: html}) == []
