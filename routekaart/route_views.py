@@ -30,6 +30,7 @@ from django_htmx.http import push_url
 
 from afspraken.koppeling import afspraken_voor_route
 from casussen.models import Casus
+from contacten.koppeling import contacten_voor_route
 from routekaart import inhoud, notities, wandeling
 from routekaart.models import Actie, Modus, Rol, Stap
 from routekaart.route import BESLISSING, EVALUATIE, START, Route
@@ -197,6 +198,18 @@ def _hints(stap: Stap, keuzes: Keuzes) -> list[dict]:
     ]
 
 
+def _netwerk(request: HtmxHttpRequest, keuzes: Keuzes) -> dict:
+    """The walker's network where the route needs it: whom to call and the agreements that
+    match the chosen phenomenon, for members; for anyone else only the way to log in."""
+    ingelogd = request.user.is_authenticated
+    return {
+        "ingelogd": ingelogd,
+        "contacten": contacten_voor_route(request.user) if ingelogd else [],
+        "afspraken": afspraken_voor_route(request.user, keuzes.fenomeen_slug) if ingelogd else [],
+        "login_url": f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}",
+    }
+
+
 def _velden(form: StapForm, stap: Stap, w: _Wandeling) -> dict:
     """The step form's fields as the template lists them: questions and actions with their value
     (typed, or kept in the session) and their errors."""
@@ -309,7 +322,8 @@ def _toon(
         ctx["plan"] = [rij for rij in w.geschreven(request, pad) if rij["acties"]]
     if stap.alarm:
         ctx["zonder_alarm_url"] = w.url(slug, replace(keuzes, alarm=False))
-        ctx["afspraken"] = afspraken_voor_route(request.user, keuzes.fenomeen_slug)
+    if stap.alarm or stap.terugblik or stap.toon_acties:
+        ctx["netwerk"] = _netwerk(request, keuzes)
     if stap.terugblik:
         ctx["terugblik"] = w.geschreven(request, pad[:-1])
     template = "routekaart/stap.html#paneel" if alleen_paneel else "routekaart/stap.html"
@@ -420,6 +434,7 @@ def _verslag_ctx(request: HtmxHttpRequest) -> dict:
     geschreven = w.geschreven(request, pad)
     evaluatie = next((r for r in geschreven if r["stap"].aard == EVALUATIE), None)
     alarmstap = next((w.snapshot.stappen[s] for s in pad if w.snapshot.stappen[s].alarm), None)
+    netwerk = _netwerk(request, w.keuzes)
     return {
         "route": w.route,
         "pad": pad,
@@ -437,7 +452,8 @@ def _verslag_ctx(request: HtmxHttpRequest) -> dict:
         ]
         if evaluatie
         else [],
-        "afspraken": afspraken_voor_route(request.user, w.keuzes.fenomeen_slug),
+        "netwerk": netwerk,
+        "afspraken": netwerk["afspraken"],
         "tijdstip": timezone.localtime(),
         "terug_url": w.url(pad[-1]),
         "pdf_url": w.verslag_url(pdf=True),

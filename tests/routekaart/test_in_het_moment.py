@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from routekaart.models import Actie, Stap
@@ -101,6 +102,8 @@ class TestUrgentFirst:
 
         afspraak = SimpleNamespace(soort="Wapens", tekst="Bel de wijkagent.", wie="Politie")
         monkeypatch.setattr(route_views, "afspraken_voor_route", lambda user, f: [afspraak])
+        monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
+        client.force_login(get_user_model().objects.create_user("lid-b", password="x-geheim-1"))
         html = _html(client, _alarmstap().slug, alarm="ja")
         alert = html[html.index('id="alarm"') : html.index("Dit klopt niet")]
         assert "Bel de wijkagent." in alert

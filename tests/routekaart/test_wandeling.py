@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
 
@@ -217,6 +218,8 @@ class TestAlarm:
             return [afspraak]
 
         monkeypatch.setattr(route_views, "afspraken_voor_route", nep)
+        monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
+        client.force_login(get_user_model().objects.create_user("lid-a", password="x-geheim-1"))
         html = client.get(url(self._alarmstap().slug, fenomeen="fraude")).content.decode()
         assert "Bel direct de wijkagent." in html
         assert gevraagd == ["fraude"]
