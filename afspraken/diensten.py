@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.http import QueryDict
 
-from afspraken.forms import AfspraakForm, SoortCasusForm
+from afspraken.forms import AfspraakForm, SoortCasusForm, SoortFenomenenForm
 from afspraken.models import (
     Afspraak,
     Evaluatie,
@@ -68,6 +68,20 @@ def voeg_soort_toe(form: SoortCasusForm, netwerk: Netwerk) -> SoortCasus | None:
     return soort
 
 
+def koppel_fenomenen(form: SoortFenomenenForm, netwerk: Netwerk) -> SoortCasus | None:
+    """Link the form's case type to exactly the form's phenomena, under the network's lock (the
+    case type is checked to be of this network while it is held). None when the form is not
+    valid. Links are not content of the table: no new versie; a published version keeps the
+    links it was published with."""
+    with transaction.atomic():
+        _sluit(netwerk)
+        if not form.is_valid():
+            return None
+        soort = form.cleaned_data["soort"]
+        soort.fenomenen.set(form.cleaned_data["fenomenen"])
+    return soort
+
+
 def verplaats(netwerk: Netwerk, pk: int, *, omhoog: bool) -> bool:
     """Move a row one place up or down and number the table 1..n again. Order is not content:
     no new versie, no history record. False when the row is not in this network."""
@@ -94,7 +108,9 @@ def publiceer(netwerk: Netwerk, *, door, notitie: str) -> Publicatie:
     consecutive numbers (and each freezes the rows as they are under the lock)."""
     with transaction.atomic():
         _sluit(netwerk)
-        vastgesteld = list(Afspraak.objects.van(netwerk).vastgesteld())
+        vastgesteld = list(
+            Afspraak.objects.van(netwerk).vastgesteld().prefetch_related("soort__fenomenen")
+        )
         if not vastgesteld:
             raise GeenVastgesteldeAfspraken
         laatste = Publicatie.objects.filter(netwerk=netwerk).aggregate(m=Max("nummer"))["m"]

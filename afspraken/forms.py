@@ -11,11 +11,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from afspraken.models import SOORT_MAX, TEKST_MAX, WIE_MAX, Afspraak, Netwerk, SoortCasus
+from casussen.models import Fenomeen
+from routekaart import inhoud
 
 # A whole number (an id, a count) as a form or a query string may carry it: ASCII digits only
 # (str.isdigit() also takes "²"), and at most 18 of them, so an id always fits the 64-bit id
 # columns.
 GETAL = re.compile(r"[0-9]{1,18}")
+SLUG = re.compile(r"[-a-z0-9]{1,50}")
 JAREN = 10  # dates are kept within this many years of today
 
 
@@ -158,6 +161,60 @@ class SoortCasusForm(forms.ModelForm):
         if SoortCasus.objects.filter(netwerk=self.netwerk, naam__iexact=naam).exists():
             raise forms.ValidationError("Deze soort casus bestaat al in dit netwerk.")
         return naam
+
+
+class SlugKeuzes(forms.ModelMultipleChoiceField):
+    """Choices by slug that refuse a value which cannot be a slug before asking the database
+    (PostgreSQL refuses a NUL character in a query)."""
+
+    def clean(self, value):
+        if value and isinstance(value, list | tuple):
+            for waarde in value:
+                if not SLUG.fullmatch(str(waarde)):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": waarde},
+                    )
+        return super().clean(value)
+
+
+class SoortFenomenenForm(forms.Form):
+    """The phenomena one case type is linked to (the soorten page has one per case type). Each
+    form gets its own element ids, so the page's checkboxes never share one."""
+
+    soort = IdKeuze(
+        queryset=SoortCasus.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Kies een soort casus.",
+            "invalid_choice": "Deze soort casus bestaat niet (meer) in dit netwerk.",
+        },
+    )
+    fenomenen = SlugKeuzes(
+        label="Fenomenen",
+        queryset=Fenomeen.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={
+            "invalid_choice": "Kies fenomenen uit de lijst.",
+            "invalid_pk_value": "Kies fenomenen uit de lijst.",
+            "invalid_list": "Kies fenomenen uit de lijst.",
+        },
+    )
+
+    def __init__(self, *args, netwerk: Netwerk, soort: SoortCasus | None = None, **kwargs):
+        if soort is not None:
+            kwargs.setdefault("auto_id", f"soort-{soort.pk}-%s")
+            kwargs.setdefault("initial", {"soort": soort.pk, "fenomenen": soort.fenomeen_slugs()})
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].queryset = SoortCasus.objects.filter(netwerk=netwerk)
+        # The checkboxes come from the content snapshot, so a page with a form per case type
+        # does not ask the database for the phenomena once per form.
+        self.fields["fenomenen"].choices = [
+            (f.slug, f.kort) for f in inhoud.huidige().fenomenen.values()
+        ]
 
 
 class PublicerenForm(forms.Form):

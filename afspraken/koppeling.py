@@ -1,6 +1,6 @@
-"""The seam between the route walk and the agreements: what a logged-in member sees at step 3.
+"""The seam between the route walk and the agreements: what a logged-in member sees on the route.
 
-The route calls only this function; the afspraken app decides what it returns.
+The route calls only these functions; the afspraken app decides what they return.
 """
 
 from __future__ import annotations
@@ -21,12 +21,32 @@ class RouteAfspraak:
     wie: str
 
 
-def afspraken_voor_route(user: Any, fenomeen: str) -> list[RouteAfspraak]:
-    """The published agreements of the user's network(s) whose soort casus matches the chosen
-    phenomenon (slug, or "" when unknown), plus those of soort "Algemeen". Anonymous: [].
+@dataclass(frozen=True)
+class SoortGroep:
+    """The agreements of one case type (of one network), for "Weet ik nog niet"."""
 
-    Only the latest published version of each network counts: concepts and older versions are
-    not what the partners agreed on now."""
+    netwerk: str
+    soort: str
+    afspraken: tuple[RouteAfspraak, ...]
+
+
+def _fenomenen(rij: dict) -> list[str]:
+    """The phenomena a published row is linked to. A row published before case types had
+    links has only its case type's own phenomenon (`fenomeen`, "" for none)."""
+    if "fenomenen" in rij:
+        return list(rij["fenomenen"])
+    return [rij["fenomeen"]] if rij.get("fenomeen") else []
+
+
+def afspraken_voor_route(user: Any, fenomeen: str) -> list[RouteAfspraak]:
+    """The published agreements of the user's network(s) for the chosen phenomenon (slug): the
+    rows whose case type is linked to it, plus those of soort "Algemeen". With "" (not chosen
+    or "Weet ik nog niet") every row, since any of them may apply; `per_soort` groups them.
+    Anonymous: [].
+
+    Per network in name order, rows in the table's order. Only the latest published version of
+    each network counts: concepts and older versions are not what the partners agreed on now,
+    and a row's links are those its case type had when that version was published."""
     if user is None or not user.is_authenticated:
         return []
     netwerken = Netwerk.objects.van(user)
@@ -36,7 +56,7 @@ def afspraken_voor_route(user: Any, fenomeen: str) -> list[RouteAfspraak]:
     )
     for publicatie in publicaties:
         for rij in publicatie.rijen:
-            past = fenomeen and rij.get("fenomeen") == fenomeen
+            past = not fenomeen or fenomeen in _fenomenen(rij)
             if past or rij.get("soort") == ALGEMEEN:
                 resultaat.append(
                     RouteAfspraak(
@@ -47,3 +67,14 @@ def afspraken_voor_route(user: Any, fenomeen: str) -> list[RouteAfspraak]:
                     )
                 )
     return resultaat
+
+
+def per_soort(afspraken: list[RouteAfspraak]) -> list[SoortGroep]:
+    """These agreements grouped by (network, case type), each group where its first row is, and
+    "Algemeen" of a network after its other groups."""
+    groepen: dict[tuple[str, str], list[RouteAfspraak]] = {}
+    for afspraak in afspraken:
+        groepen.setdefault((afspraak.netwerk, afspraak.soort), []).append(afspraak)
+    volgorde = {netwerk: i for i, (netwerk, _) in reversed(list(enumerate(groepen)))}
+    sleutels = sorted(groepen, key=lambda k: (volgorde[k[0]], k[1] == ALGEMEEN))
+    return [SoortGroep(netwerk=n, soort=s, afspraken=tuple(groepen[n, s])) for n, s in sleutels]

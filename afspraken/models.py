@@ -76,9 +76,11 @@ class Netwerk(models.Model):
     def maak_standaardsoorten(self) -> None:
         """Every network starts with the eight phenomena and "Algemeen" as case types."""
         for i, fenomeen in enumerate(inhoud.huidige().fenomenen.values()):
-            SoortCasus.objects.get_or_create(
+            soort, nieuw = SoortCasus.objects.get_or_create(
                 netwerk=self, naam=fenomeen.kort, defaults={"fenomeen": fenomeen, "volgorde": i}
             )
+            if nieuw:
+                soort.fenomenen.add(fenomeen)
         SoortCasus.objects.get_or_create(netwerk=self, naam=ALGEMEEN, defaults={"volgorde": 900})
 
 
@@ -112,7 +114,11 @@ class Lidmaatschap(models.Model):
 
 
 class SoortCasus(models.Model):
-    """A case type of one network: a phenomenon, or one of its own (Wapens, Drugs, Algemeen)."""
+    """A case type of one network: a phenomenon, or one of its own (Wapens, Drugs, Algemeen).
+
+    `fenomeen` is the phenomenon this case type stands for (the eight standard types; a
+    session's case finds its type by it). `fenomenen` are the phenomena the regisseur linked it
+    to: the route shows its agreements for those. A standard type starts linked to its own."""
 
     netwerk = models.ForeignKey(
         Netwerk, on_delete=models.CASCADE, related_name="soorten", verbose_name="netwerk"
@@ -126,6 +132,9 @@ class SoortCasus(models.Model):
         related_name="+",
         verbose_name="fenomeen",
     )
+    fenomenen = models.ManyToManyField(
+        Fenomeen, blank=True, related_name="+", verbose_name="gekoppelde fenomenen"
+    )
     volgorde = models.PositiveIntegerField("volgorde", default=500)
 
     class Meta:
@@ -138,6 +147,10 @@ class SoortCasus(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def fenomeen_slugs(self) -> list[str]:
+        """The slugs of the linked phenomena, in the content's order (what a published row keeps)."""
+        return [f.slug for f in self.fenomenen.all()]
 
 
 def korte_reden(reden: str) -> str:
@@ -263,6 +276,7 @@ class Afspraak(models.Model):
             "afspraak_id": self.pk,
             "soort": self.soort.naam,
             "fenomeen": self.soort.fenomeen.slug if self.soort.fenomeen else "",
+            "fenomenen": self.soort.fenomeen_slugs(),
             "tekst": self.tekst,
             "wie": self.wie,
         }
@@ -283,7 +297,9 @@ class PublicatieQuerySet(models.QuerySet):
 
 class Publicatie(models.Model):
     """A published, frozen version of a network's agreements table: `rijen` is a snapshot
-    [{afspraak_id, soort, fenomeen, tekst, wie}] so later edits never change it."""
+    [{afspraak_id, soort, fenomeen, fenomenen, tekst, wie}] so later edits never change it
+    (`fenomenen`: the case type's linked phenomena then; rows published before they existed
+    have only `fenomeen`)."""
 
     netwerk = models.ForeignKey(
         Netwerk, on_delete=models.CASCADE, related_name="publicaties", verbose_name="netwerk"

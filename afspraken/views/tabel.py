@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from afspraken import diensten
-from afspraken.forms import AfspraakForm, SoortCasusForm
+from afspraken.forms import AfspraakForm, SoortCasusForm, SoortFenomenenForm
 from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Sessie, SoortCasus
 from afspraken.toegang import lid, regisseur
 from afspraken.views.hulp import formdata, regisseur_afspraak
@@ -239,8 +239,33 @@ def geschiedenis(
 @require_http_methods(["GET", "POST"])
 @regisseur
 def soorten(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
-    form = SoortCasusForm(formdata(request), netwerk=netwerk)
-    if request.method == "POST" and diensten.voeg_soort_toe(form, netwerk):
+    """Add a case type, or link one to phenomena: each case type has its own small form, which
+    a POST names by its `soort` field (the add form has none)."""
+    koppelen = request.method == "POST" and "soort" in request.POST
+    form = SoortCasusForm(None if koppelen else formdata(request), netwerk=netwerk)
+    if request.method == "POST" and not koppelen and diensten.voeg_soort_toe(form, netwerk):
         return redirect("afspraken:soorten", netwerk.slug)
-    ctx = {"netwerk": netwerk, "form": form, "soorten": SoortCasus.objects.filter(netwerk=netwerk)}
+    koppeling = SoortFenomenenForm(request.POST, netwerk=netwerk) if koppelen else None
+    if koppeling is not None:
+        soort = diensten.koppel_fenomenen(koppeling, netwerk)
+        if soort is not None:
+            return redirect(
+                reverse("afspraken:soorten", args=[netwerk.slug]) + f"#soort-{soort.pk}"
+            )
+    lijst = list(SoortCasus.objects.filter(netwerk=netwerk).prefetch_related("fenomenen"))
+    # The form that was sent back with errors replaces that case type's own form.
+    fout_bij = koppeling.cleaned_data.get("soort") if koppeling is not None else None
+    for soort in lijst:
+        if fout_bij is not None and soort.pk == fout_bij.pk:
+            koppeling.auto_id = f"soort-{soort.pk}-%s"
+            soort.koppelform = koppeling
+        else:
+            soort.koppelform = SoortFenomenenForm(netwerk=netwerk, soort=soort)
+    ctx = {
+        "netwerk": netwerk,
+        "form": form,
+        "soorten": lijst,
+        # A link form whose case type is not (or no longer) of this network: said at the top.
+        "koppelfout": koppeling.errors.get("soort") if koppeling is not None else None,
+    }
     return render(request, "afspraken/soorten.html", ctx)

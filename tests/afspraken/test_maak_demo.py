@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
+from afspraken.koppeling import afspraken_voor_route
 from afspraken.models import Afspraak, Netwerk, Publicatie
 from routekaart.models import Pagina
 
@@ -55,6 +56,36 @@ class TestMaakDemo:
         _demo("--password", "demo-wachtwoord-123")
         assert Afspraak.objects.count() == 3
         assert Publicatie.objects.count() == 1
+
+    def test_it_links_wapens_and_drugs_to_the_phenomena_of_their_cases(self, content):
+        _demo("--password", "demo-wachtwoord-123")
+        netwerk = Netwerk.objects.get(slug="voorbeeldgemeente")
+
+        def gekoppeld(naam: str) -> list[str]:
+            soort = netwerk.soorten.get(naam=naam)
+            return sorted(soort.fenomenen.values_list("slug", flat=True))
+
+        assert gekoppeld("Wapens") == [
+            "illegale-handel",
+            "intimidatie-en-agressie",
+            "rivaliserende-jeugd",
+        ]
+        assert gekoppeld("Drugs") == ["illegale-handel"]
+        assert gekoppeld("Algemeen") == []
+        # Published after linking, so the route finds them.
+        rijen = {r["soort"]: r for r in Publicatie.objects.get(netwerk=netwerk).rijen}
+        assert sorted(rijen["Wapens"]["fenomenen"]) == gekoppeld("Wapens")
+        assert rijen["Drugs"]["fenomenen"] == ["illegale-handel"]
+        partner = netwerk.lidmaatschappen.get(user__username="partner").user
+        assert [a.soort for a in afspraken_voor_route(partner, "illegale-handel")] == [
+            "Wapens",
+            "Drugs",
+            "Algemeen",
+        ]
+        assert [a.soort for a in afspraken_voor_route(partner, "intimidatie-en-agressie")] == [
+            "Wapens",
+            "Algemeen",
+        ]
 
     def test_it_needs_the_content(self, zonder_content):
         with pytest.raises(CommandError, match="load_content"):

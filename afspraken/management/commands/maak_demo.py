@@ -4,7 +4,8 @@ The three example agreements (Wapens, Drugs, Algemeen) are read from the loaded 
 "afspraken-maken" (its `voorbeeldtabel`), so the demo says exactly what the content says; run
 `manage.py load_content` first. They are vastgesteld and published as version 1. Two accounts
 are made: `regisseur` (OOV) and `partner` (jongerenwerk), with the password from --password or a
-generated one, printed once. Running it again updates rather than duplicates; --als-leeg does
+generated one, printed once. Wapens is linked to illegale handel, intimidatie en agressie and
+rivaliserende jeugd, Drugs to illegale handel (KOPPELINGEN), before publishing. Running it again updates rather than duplicates; --als-leeg does
 nothing when any network exists (what `make run` uses).
 """
 
@@ -19,9 +20,16 @@ from django.utils.html import strip_tags
 
 from afspraken import diensten
 from afspraken.models import Afspraak, Lidmaatschap, Lidrol, Netwerk, SoortCasus
+from casussen.models import Fenomeen
 from routekaart import inhoud
 
 NETWERK = ("Voorbeeldgemeente", "voorbeeldgemeente")
+# The source's own case types and the phenomena whose cases they fit: the example case of
+# "illegale handel" is about knives, so its walker sees the Wapens agreement.
+KOPPELINGEN = {
+    "Wapens": ["illegale-handel", "intimidatie-en-agressie", "rivaliserende-jeugd"],
+    "Drugs": ["illegale-handel"],
+}
 ACCOUNTS = [
     ("regisseur", Lidrol.REGISSEUR, "Gemeente (OOV)"),
     ("partner", Lidrol.PARTNER, "Jongerenwerk"),
@@ -84,6 +92,8 @@ class Command(BaseCommand):
                 soort, _ = SoortCasus.objects.get_or_create(
                     netwerk=netwerk, naam=_platte_tekst(rij["soort"]), defaults={"volgorde": 800}
                 )
+                if soort.naam in KOPPELINGEN:
+                    soort.fenomenen.set(Fenomeen.objects.filter(slug__in=KOPPELINGEN[soort.naam]))
                 Afspraak.objects.update_or_create(
                     netwerk=netwerk,
                     soort=soort,
