@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
+from afspraken.forms import als_getal
 from afspraken.models import Lidmaatschap, Netwerk
 from afspraken.toegang import lid, regisseur
 from contacten.forms import ContactForm, conflictformulier
@@ -191,10 +192,11 @@ def gecontroleerd(
 ) -> HttpResponse:
     """ "Gecontroleerd": today is the date last checked. Through the versioned save with the
     versie the button was shown with, so it never marks a contact that changed meanwhile."""
-    versie = request.POST.get("versie", "")
-    geladen = int(versie) if versie.isascii() and versie.isdecimal() else None
     opgeslagen = Contact.objects.bewaar(
-        contact, geladen, door=request.user, gecontroleerd_op=timezone.localdate()
+        contact,
+        als_getal(request.POST.get("versie")),
+        door=request.user,
+        gecontroleerd_op=timezone.localdate(),
     )
     ctx = {
         "netwerk": netwerk,
