@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from afspraken.koppeling import afspraken_voor_route
+from afspraken.koppeling import afspraken_voor_route, per_soort
 from casussen.models import Casus
 from contacten.koppeling import contacten_voor_route
 from routekaart import inhoud, notities, wandeling
@@ -202,10 +202,13 @@ def _netwerk(request: HtmxHttpRequest, keuzes: Keuzes) -> dict:
     """The walker's network where the route needs it: whom to call and the agreements that
     match the chosen phenomenon, for members; for anyone else only the way to log in."""
     ingelogd = request.user.is_authenticated
+    afspraken = afspraken_voor_route(request.user, keuzes.fenomeen_slug) if ingelogd else []
     return {
         "ingelogd": ingelogd,
         "contacten": contacten_voor_route(request.user) if ingelogd else [],
-        "afspraken": afspraken_voor_route(request.user, keuzes.fenomeen_slug) if ingelogd else [],
+        "afspraken": afspraken,
+        # Phenomenon not (yet) known: every agreement, folded per case type.
+        "groepen": per_soort(afspraken) if not keuzes.fenomeen_slug else [],
         "login_url": f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}",
     }
 

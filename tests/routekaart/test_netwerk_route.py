@@ -122,3 +122,16 @@ def test_the_report_tells_an_anonymous_walker_how_to_see_the_network(client, con
     html = client.get(f"/route/verslag/?{query}").content.decode()
     assert LOGIN in html
     assert "Wie bel je?" not in html
+
+
+def test_without_a_phenomenon_every_agreement_is_folded_per_case_type(lid, content, monkeypatch):
+    algemeen = SimpleNamespace(netwerk="Voorbeeldgemeente", soort="Algemeen", tekst="Deel.", wie="")
+    monkeypatch.setattr(route_views, "afspraken_voor_route", lambda u, f: [AFSPRAAK, algemeen])
+    monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
+    alarm, _, _ = _stappen()
+    html = _html(lid, alarm, fenomeen="onbekend")
+    assert html.count('<details class="netwerk__soort">') == 2
+    assert "<summary>Wapens " in html
+    html = _html(lid, alarm, fenomeen="illegale-handel")
+    assert '<details class="netwerk__soort">' not in html
+    assert "Bel direct de wijkagent." in html
