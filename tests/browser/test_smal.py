@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from afspraken import diensten
 from afspraken.models import Afspraak, Lidrol, Netwerk
+from contacten.models import Contact
 from tests.afspraken.personas import WACHTWOORD
 from tests.afspraken.sessie_hulp import maak_sessie
 from tests.conftest import axe_fouten
@@ -111,7 +112,21 @@ def demo(live_content):
     evaluatie = netwerk.evaluaties.get()
     deelnemer = sessie.deelnemers.first().pk
     sessie_pad = f"/afspraken/{a}/sessies/{s}"
+    contact = Contact.objects.create(
+        netwerk=netwerk,
+        organisatie="Veiligheidsregio en Jeugdbescherming Westerkwartierland",
+        functie="jeugdboa",
+        telefoon="+31 (0)50 123 45 67",
+        email="jeugdhandhaving.westerkwartierland@voorbeeldgemeente.example",
+        bereikbaar="maandag tot en met vrijdag 08.30–17.00, buiten kantoortijden via de meldkamer",
+    )
+    c = f"/afspraken/{a}/contacten"
+    contact_paden = [f"{c}/", f"{c}/kaart/"]
     regisseur_paden = [
+        *contact_paden,
+        f"{c}/nieuw/",
+        f"{c}/{contact.pk}/wijzigen/",
+        f"{c}/{contact.pk}/verwijderen/",
         "/afspraken/",
         f"/afspraken/{a}/",
         f"/afspraken/{a}/nieuw/",
@@ -140,7 +155,12 @@ def demo(live_content):
         f"/afspraken/{a}/evaluaties/{evaluatie.pk}/",
         f"/afspraken/{a}/evaluaties/{evaluatie.pk}/afspraken/{afspraak.pk}/",
     ]
-    partner_paden = [f"/afspraken/{a}/", f"/afspraken/{a}/versies/", f"/afspraken/{a}/versies/1/"]
+    partner_paden = [
+        f"/afspraken/{a}/",
+        f"/afspraken/{a}/versies/",
+        f"/afspraken/{a}/versies/1/",
+        *contact_paden,
+    ]
     return {"regisseur": regisseur_paden, "partner": partner_paden}
 
 
