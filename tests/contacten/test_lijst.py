@@ -87,3 +87,16 @@ class TestLijst:
             assert response.status_code == 403
         contact_a.refresh_from_db()
         assert contact_a.versie == 1
+
+
+class TestTheWayToTheList:
+    def test_the_partners_network_page_links_to_the_contacts(
+        self, client, content, netwerk_a, partner_a
+    ):
+        client.force_login(partner_a)
+        html = client.get(reverse("afspraken:netwerk", args=["gemeente-a"])).content.decode()
+        assert f'<a href="{url("lijst")}">Wie bel ik?' in html
+
+    def test_the_regisseurs_table_links_to_the_contacts(self, regie):
+        html = regie.get(reverse("afspraken:netwerk", args=["gemeente-a"])).content.decode()
+        assert f'href="{url("lijst")}">Contacten</a>' in html
