@@ -186,6 +186,22 @@ def test_no_page_of_the_area_scrolls_sideways_on_a_phone(browser, live_server, d
     assert not fouten, "\n".join(fouten)
 
 
+def test_every_page_of_the_area_has_no_axe_violations_on_a_desktop(browser, live_server, demo):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    fouten = []
+    try:
+        for persona, paden in demo.items():
+            _inloggen(page, live_server.url, persona)
+            for pad in paden:
+                assert page.goto(live_server.url + pad).ok, f"{persona} {pad}"
+                if r := axe_fouten(page):
+                    fouten.append(f"{persona} {pad}:\n{r}")
+    finally:
+        context.close()
+    assert not fouten, "\n".join(fouten)
+
+
 def test_the_partners_table_is_cards_with_labelled_cells_on_a_phone(page, live_server, demo):
     page.set_viewport_size({"width": SMAL, "height": 800})
     _inloggen(page, live_server.url, "partner")
