@@ -90,3 +90,13 @@ class TestMaakDemo:
     def test_it_needs_the_content(self, zonder_content):
         with pytest.raises(CommandError, match="load_content"):
             _demo()
+
+
+@pytest.mark.django_db
+def test_the_demo_network_has_contacts_to_call(content):
+    call_command("maak_demo", password="demo-wachtwoord-123", verbosity=0)
+    netwerk = Netwerk.objects.get(slug="voorbeeldgemeente")
+    functies = set(netwerk.contacten.values_list("functie", flat=True))
+    assert {"jeugdagent", "jeugdboa", "jongerenwerker"} <= functies
+    call_command("maak_demo", password="demo-wachtwoord-123", verbosity=0)
+    assert netwerk.contacten.count() == 3  # a second run adds none

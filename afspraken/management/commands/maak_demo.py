@@ -36,6 +36,29 @@ ACCOUNTS = [
 ]
 
 
+DEMO_CONTACTEN = [
+    {
+        "organisatie": "Politie, basisteam Voorbeeld",
+        "functie": "jeugdagent",
+        "telefoon": "0900 - 8844",
+        "bereikbaar": "Dag en nacht; bij acuut gevaar 112",
+    },
+    {
+        "organisatie": "Gemeente Voorbeeldgemeente",
+        "functie": "jeugdboa",
+        "telefoon": "14 0123",
+        "bereikbaar": "Werkdagen 8.30-17.00",
+    },
+    {
+        "organisatie": "Jongerenwerk Voorbeeld",
+        "functie": "jongerenwerker",
+        "telefoon": "020 123 4567",
+        "email": "jongerenwerk@voorbeeld.example",
+        "bereikbaar": "Ma-vr 12.00-22.00",
+    },
+]
+
+
 def _platte_tekst(waarde: str) -> str:
     """The page's lists are stored as rendered HTML; agreements are plain text."""
     return html.unescape(strip_tags(waarde)).strip()
@@ -105,6 +128,10 @@ class Command(BaseCommand):
                         "gewijzigd_door": gebruikers[Lidrol.REGISSEUR],
                     },
                 )
+            if not netwerk.contacten.exists():
+                # Fictional roles of a demo municipality; 0900-8844 is the police's public number.
+                for contact in DEMO_CONTACTEN:
+                    netwerk.contacten.create(**contact)
             if not netwerk.publicaties.exists():
                 diensten.publiceer(
                     netwerk,
