@@ -100,7 +100,9 @@ class TestUrgentFirst:
 
         from routekaart import route_views
 
-        afspraak = SimpleNamespace(soort="Wapens", tekst="Bel de wijkagent.", wie="Politie")
+        afspraak = SimpleNamespace(
+            netwerk="Voorbeeldgemeente", soort="Wapens", tekst="Bel de wijkagent.", wie="Politie"
+        )
         monkeypatch.setattr(route_views, "afspraken_voor_route", lambda user, f: [afspraak])
         monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
         client.force_login(get_user_model().objects.create_user("lid-b", password="x-geheim-1"))
