@@ -158,7 +158,48 @@ def korte_reden(reden: str) -> str:
     return reden if len(reden) <= REDEN_MAX else reden[: REDEN_MAX - 1] + "…"
 
 
-class AfspraakQuerySet(models.QuerySet):
+class VersieQuerySet(models.QuerySet):
+    """Rows of a network that carry a `versie`, `gewijzigd_op`/`gewijzigd_door` and a
+    django-simple-history record per change (Afspraak, contacten.Contact): their one
+    compare-and-update. `lees_mee`: the relations read back with the saved row."""
+
+    lees_mee: tuple[str, ...] = ("gewijzigd_door",)
+
+    def bewaar(self, rij, geladen_versie: int | None, *, door, reden: str = "", **velden):
+        """The one way to change such a row: write `velden` only while the row is still at
+        `geladen_versie`, raise its versie by one and add exactly one history record (with
+        `reden`, cut to fit, as its reason when given).
+
+        One conditional UPDATE compares and writes at once, so two saves of the same versie can
+        never both win (on PostgreSQL the second waits for the first to commit, then finds the
+        versie changed). Only the named fields are written: a concurrent change of any other
+        field stays. Returns the row as saved, or None when someone else saved first (or the
+        row was removed meanwhile). A caller that changes a row without a form locks and reads
+        it first (`select_for_update`) and passes the versie it read."""
+        if geladen_versie is None:
+            return None
+        with transaction.atomic():
+            geclaimd = self.filter(
+                pk=rij.pk, netwerk_id=rij.netwerk_id, versie=geladen_versie
+            ).update(
+                **velden, versie=F("versie") + 1, gewijzigd_door=door, gewijzigd_op=timezone.now()
+            )
+            if not geclaimd:
+                return None
+            # Read back inside the transaction: the UPDATE holds the row until the commit.
+            opgeslagen = self.model.objects.select_related(*self.lees_mee).get(pk=rij.pk)
+            self.model.history.bulk_history_create(
+                [opgeslagen],
+                update=True,
+                default_user=door,
+                default_change_reason=korte_reden(reden) if reden else None,
+            )
+        return opgeslagen
+
+
+class AfspraakQuerySet(VersieQuerySet):
+    lees_mee = ("soort", "gewijzigd_door")
+
     def van(self, netwerk: Netwerk) -> AfspraakQuerySet:
         return self.filter(netwerk=netwerk).select_related("soort", "gewijzigd_door")
 
@@ -172,40 +213,6 @@ class AfspraakQuerySet(models.QuerySet):
             .filter(evaluatiedatum__lte=timezone.localdate())
             .order_by("evaluatiedatum", "volgorde", "pk")
         )
-
-    def bewaar(
-        self, afspraak: Afspraak, geladen_versie: int | None, *, door, reden: str = "", **velden
-    ) -> Afspraak | None:
-        """The one way to change an agreement: write `velden` only while the row is still at
-        `geladen_versie`, raise its versie by one and add exactly one history record.
-
-        One conditional UPDATE compares and writes at once, so two saves of the same versie can
-        never both win (on PostgreSQL the second waits for the first to commit, then finds the
-        versie changed). Only the named fields are written: a concurrent change of any other
-        field stays. Returns the row as saved, or None when someone else saved first. A caller
-        that changes a row without a form locks and reads it first (`select_for_update`) and
-        passes the versie it read."""
-        if geladen_versie is None:
-            return None
-        with transaction.atomic():
-            geclaimd = self.filter(
-                pk=afspraak.pk, netwerk_id=afspraak.netwerk_id, versie=geladen_versie
-            ).update(
-                **velden, versie=F("versie") + 1, gewijzigd_door=door, gewijzigd_op=timezone.now()
-            )
-            if not geclaimd:
-                return None
-            # Read back inside the transaction: the UPDATE holds the row until the commit.
-            opgeslagen = Afspraak.objects.select_related("soort", "gewijzigd_door").get(
-                pk=afspraak.pk
-            )
-            Afspraak.history.bulk_history_create(
-                [opgeslagen],
-                update=True,
-                default_user=door,
-                default_change_reason=korte_reden(reden),
-            )
-        return opgeslagen
 
 
 class Afspraak(models.Model):

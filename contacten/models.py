@@ -9,12 +9,12 @@ import re
 from datetime import date
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models import F, Q
+from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from afspraken.models import Netwerk
+from afspraken.models import Netwerk, VersieQuerySet
 
 ORGANISATIE_MAX = 200
 FUNCTIE_MAX = 100
@@ -43,7 +43,9 @@ def controlegrens(vandaag: date | None = None) -> date:
     return maanden_voor(vandaag or timezone.localdate(), MAANDEN_GELDIG)
 
 
-class ContactQuerySet(models.QuerySet):
+class ContactQuerySet(VersieQuerySet):
+    """`bewaar` (VersieQuerySet) is the one way to change a contact."""
+
     def van(self, netwerk: Netwerk) -> ContactQuerySet:
         return self.filter(netwerk=netwerk)
 
@@ -51,29 +53,6 @@ class ContactQuerySet(models.QuerySet):
         """Never checked, or last checked more than MAANDEN_GELDIG months ago."""
         grens = controlegrens(vandaag)
         return self.filter(Q(gecontroleerd_op__isnull=True) | Q(gecontroleerd_op__lt=grens))
-
-    def bewaar(
-        self, contact: Contact, geladen_versie: int | None, *, door, **velden
-    ) -> Contact | None:
-        """The one way to change a contact: write `velden` only while the row is still at
-        `geladen_versie`, raise its versie by one and add exactly one history record.
-
-        One conditional UPDATE compares and writes at once, so two saves of the same versie can
-        never both win. Returns the row as saved, or None when someone else saved first (or
-        the contact was removed meanwhile)."""
-        if geladen_versie is None:
-            return None
-        with transaction.atomic():
-            geclaimd = self.filter(
-                pk=contact.pk, netwerk_id=contact.netwerk_id, versie=geladen_versie
-            ).update(
-                **velden, versie=F("versie") + 1, gewijzigd_door=door, gewijzigd_op=timezone.now()
-            )
-            if not geclaimd:
-                return None
-            opgeslagen = Contact.objects.select_related("gewijzigd_door").get(pk=contact.pk)
-            Contact.history.bulk_history_create([opgeslagen], update=True, default_user=door)
-        return opgeslagen
 
 
 class Contact(models.Model):
