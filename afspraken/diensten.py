@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.http import QueryDict
 
-from afspraken.forms import AfspraakForm, SoortCasusForm, SoortFenomenenForm
+from afspraken.forms import AfspraakForm, SoortCasusForm, SoortFenomenenForm, met_huidige_versie
 from afspraken.models import (
     Afspraak,
     Evaluatie,
@@ -177,8 +177,4 @@ def conflictformulier(
     """After a refused save: the row as saved now, and a form that keeps what this user typed
     but carries the current versie, so saving again is a deliberate choice."""
     actueel = Afspraak.objects.van(netwerk).get(pk=pk)
-    data = data.copy()
-    data[form.add_prefix("versie")] = str(actueel.versie)
-    # A separate instance: validating a bound form writes the typed values into it.
-    kopie = Afspraak.objects.get(pk=pk)
-    return actueel, AfspraakForm(data, instance=kopie, netwerk=netwerk, prefix=form.prefix)
+    return actueel, met_huidige_versie(data, form, actueel, netwerk=netwerk)

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -51,6 +52,17 @@ def binnen_bereik(datum: date | None) -> date | None:
             f"{date_format(laatst, 'j F Y')}."
         )
     return datum
+
+
+def met_huidige_versie(data: QueryDict, form: forms.ModelForm, actueel, **kwargs):
+    """After a refused versioned save: the same form class again, keeping what this user typed
+    but carrying the row's current versie, so saving again is a deliberate choice. `kwargs` go
+    to the form (e.g. the network)."""
+    data = data.copy()
+    data[form.add_prefix("versie")] = str(actueel.versie)
+    # A separate instance: validating a bound form writes the typed values into it.
+    kopie = type(actueel).objects.get(pk=actueel.pk)
+    return type(form)(data, instance=kopie, prefix=form.prefix, **kwargs)
 
 
 class _AlleenIds:

@@ -8,7 +8,7 @@ from datetime import date
 from django import forms
 from django.http import QueryDict
 
-from afspraken.forms import binnen_bereik, te_lang
+from afspraken.forms import binnen_bereik, met_huidige_versie, te_lang
 from contacten.models import (
     BEREIKBAAR_MAX,
     EMAIL_MAX,
@@ -110,8 +110,4 @@ class ContactForm(forms.ModelForm):
 def conflictformulier(data: QueryDict, form: ContactForm, contact: Contact) -> ContactForm:
     """After a refused save: a form that keeps what this user typed but carries the current
     versie, so saving again is a deliberate choice."""
-    data = data.copy()
-    data[form.add_prefix("versie")] = str(contact.versie)
-    # A separate instance: validating a bound form writes the typed values into it.
-    kopie = Contact.objects.get(pk=contact.pk)
-    return ContactForm(data, instance=kopie, prefix=form.prefix)
+    return met_huidige_versie(data, form, contact)

@@ -322,13 +322,14 @@ def _toon(
         if form is None:
             form = StapForm.van(stap, w.acties(stap), notities.ingevuld(request, slug))
         ctx.update(_velden(form, stap, w))
-        ctx["plan"] = [rij for rij in w.geschreven(request, pad) if rij["acties"]]
+        geschreven = w.geschreven(request, pad)  # the last row is this step's own
+        ctx["plan"] = [rij for rij in geschreven if rij["acties"]]
+        if stap.terugblik:
+            ctx["terugblik"] = geschreven[:-1]
     if stap.alarm:
         ctx["zonder_alarm_url"] = w.url(slug, replace(keuzes, alarm=False))
     if stap.alarm or stap.terugblik or stap.toon_acties:
         ctx["netwerk"] = _netwerk(request, keuzes)
-    if stap.terugblik:
-        ctx["terugblik"] = w.geschreven(request, pad[:-1])
     template = "routekaart/stap.html#paneel" if alleen_paneel else "routekaart/stap.html"
     return render(request, template, ctx, status=status)
 
