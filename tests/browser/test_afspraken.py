@@ -19,7 +19,8 @@ from pypdf import PdfReader
 from afspraken.models import Afspraak, Lidmaatschap, Lidrol
 from afspraken.views.publiceren import LINK_SALT
 from tests.afspraken.personas import *  # noqa: F403 (the persona fixtures)
-from tests.afspraken.personas import WACHTWOORD, maak_afspraak, publiceer
+from tests.afspraken.personas import maak_afspraak, publiceer
+from tests.browser.hulp import inloggen
 from tests.conftest import BREEDTES, axe_fouten, vnu_fouten
 
 pytestmark = pytest.mark.browser
@@ -33,16 +34,9 @@ def gebied(live_content, netwerk_a, regisseur_a, partner_a, regisseur_b):
     return netwerk_a
 
 
-def _inloggen(page, basis: str, naam: str) -> None:
-    page.goto(basis + reverse("login"))
-    page.get_by_label("Gebruikersnaam").fill(naam)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen", exact=True).click()
-
-
 def test_a_regisseur_publishes_and_a_partner_downloads_the_pdf(page, live_server, gebied):
     basis = live_server.url
-    _inloggen(page, basis, "regisseur_a")
+    inloggen(page, basis, "regisseur_a")
     expect(page.locator("h1")).to_have_text("Afspraken van Gemeente A")
 
     # Add, inline (htmx): the form opens in the page, the table comes back with the row.
@@ -75,7 +69,7 @@ def test_a_regisseur_publishes_and_a_partner_downloads_the_pdf(page, live_server
     expect(page.locator("h1")).to_have_text("Je bent uitgelogd")
 
     # The partner reads the published version and downloads its PDF.
-    _inloggen(page, basis, "partner_a")
+    inloggen(page, basis, "partner_a")
     expect(page.locator("h1")).to_have_text("Afspraken Gemeente A")
     expect(page.locator("table")).to_contain_text(TEKST)
     expect(page.get_by_role("link", name="Afspraak toevoegen")).to_have_count(0)

@@ -15,19 +15,11 @@ from pypdf import PdfReader
 from afspraken import diensten
 from afspraken.models import Lidrol, Netwerk, SoortCasus
 from tests.afspraken.personas import WACHTWOORD
+from tests.browser.hulp import inloggen
 
 pytestmark = pytest.mark.browser
 ORGANISATIE = "Politie Basisteam Voorbeeld"
 WAPENS = "deelt die partner dat altijd direct met de politie"
-
-
-def _inloggen(page, basis: str, naam: str) -> None:
-    page.context.clear_cookies()
-    page.goto(basis + reverse("login"))
-    page.get_by_label("Gebruikersnaam").fill(naam)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen", exact=True).click()
-    page.wait_for_url(lambda url: reverse("login") not in url)
 
 
 @pytest.fixture
@@ -48,7 +40,7 @@ def test_the_regisseurs_contact_and_link_reach_the_partner_in_the_alarm(page, li
     partner = netwerk.lidmaatschappen.get(rol=Lidrol.PARTNER).user.username
 
     # The regisseur links Wapens to illegale handel and publishes.
-    _inloggen(page, basis, regisseur)
+    inloggen(page, basis, regisseur)
     page.goto(basis + reverse("afspraken:soorten", args=[netwerk.slug]))
     wapens = page.get_by_role("group", name="Fenomenen bij Wapens")
     wapens.get_by_label("Illegale handel").check()
@@ -68,7 +60,7 @@ def test_the_regisseurs_contact_and_link_reach_the_partner_in_the_alarm(page, li
     expect(page.get_by_text(ORGANISATIE).first).to_be_visible()
 
     # The partner walks the route with "Illegale handel" and answers the alarm "Ja".
-    _inloggen(page, basis, partner)
+    inloggen(page, basis, partner)
     page.goto(basis + reverse("routekaart:route"))
     page.get_by_label("Illegale handel").check()
     for _ in range(3):

@@ -8,12 +8,12 @@ import re
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 from playwright.sync_api import expect
 
 from afspraken.models import Afspraak, Lidrol, Netwerk, Sessie
-from tests.afspraken.personas import WACHTWOORD, maak_lid
+from tests.afspraken.personas import maak_lid
 from tests.afspraken.sessie_hulp import maak_sessie
+from tests.browser.hulp import inloggen
 from tests.conftest import BREEDTES, axe_fouten, vnu_fouten
 
 pytestmark = pytest.mark.browser
@@ -25,13 +25,6 @@ DEELNEMERS = [
     ("Cor", "Jeugdboa", False),
     ("Dewi", "School", False),
 ]
-
-
-def _inloggen(page, basis: str, naam: str) -> None:
-    page.goto(basis + reverse("login"))
-    page.get_by_label("Gebruikersnaam").fill(naam)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen", exact=True).click()
 
 
 def _controleer(page, fouten: list[str], naam: str) -> None:
@@ -52,7 +45,7 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
     fouten: list[str] = []
     page.set_viewport_size({"width": BREEDTES["desktop"], "height": 900})
 
-    _inloggen(page, basis, "oov_zee")
+    inloggen(page, basis, "oov_zee")
     expect(page.locator("h1")).to_have_text("Afspraken van Gemeente Zee")
     _controleer(page, fouten, "startpagina")
 
@@ -140,7 +133,7 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
 
     # The partner sees the new agreement.
     page.get_by_role("button", name="Uitloggen").click()
-    _inloggen(page, basis, "partner_zee")
+    inloggen(page, basis, "partner_zee")
     expect(page.locator("table")).to_contain_text(AFSPRAAK)
 
     afspraak = Afspraak.objects.get(netwerk=netwerk)
@@ -193,7 +186,7 @@ def test_an_evaluation_revises_an_agreement_without_axe_violations(page, live_se
     )
     fouten: list[str] = []
     page.set_viewport_size({"width": BREEDTES["desktop"], "height": 900})
-    _inloggen(page, live_server.url, "oov_zee")
+    inloggen(page, live_server.url, "oov_zee")
     page.get_by_role("link", name=re.compile("^Evalueren")).click()
     expect(page.locator("h1")).to_have_text("Nieuwe evaluatie")
     _controleer(page, fouten, "nieuwe evaluatie")
@@ -225,7 +218,7 @@ def test_the_timer_and_the_plenary_work_without_javascript(browser, live_server,
     context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     page = context.new_page()
     try:
-        _inloggen(page, live_server.url, "oov_zee")
+        inloggen(page, live_server.url, "oov_zee")
         page.goto(live_server.url + f"/afspraken/gemeente-zee/sessies/{sessie.pk}/bedenktijd/")
         expect(page.get_by_role("button", name="Pauzeer")).to_be_hidden()
         expect(page.locator("[data-timer-eind]")).to_contain_text("Nog niet gestart")
@@ -252,7 +245,7 @@ def test_the_timer_announces_each_minute_and_the_end(page, live_server, live_con
     netwerk = Netwerk.objects.create(naam="Gemeente Zee", slug="gemeente-zee")
     maak_lid("oov_zee", netwerk, Lidrol.REGISSEUR, "Gemeente Zee (OOV)")
     sessie = maak_sessie(netwerk)
-    _inloggen(page, live_server.url, "oov_zee")
+    inloggen(page, live_server.url, "oov_zee")
     page.clock.install()
     page.goto(live_server.url + f"/afspraken/gemeente-zee/sessies/{sessie.pk}/bedenktijd/")
     melding = page.locator("[data-timer-melding]")

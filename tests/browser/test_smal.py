@@ -14,6 +14,7 @@ from afspraken.models import Afspraak, Lidrol, Netwerk
 from contacten.models import Contact
 from tests.afspraken.personas import WACHTWOORD
 from tests.afspraken.sessie_hulp import maak_sessie
+from tests.browser.hulp import inloggen
 from tests.conftest import axe_fouten
 
 pytestmark = pytest.mark.browser
@@ -39,15 +40,6 @@ UITSTEKERS = """() => {
   }
   return uit.slice(0, 6);
 }"""
-
-
-def _inloggen(page, basis: str, naam: str) -> None:
-    page.context.clear_cookies()
-    page.goto(basis + reverse("login"))
-    page.get_by_label("Gebruikersnaam").fill(naam)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen", exact=True).click()
-    page.wait_for_url(lambda url: reverse("login") not in url)
 
 
 @pytest.fixture
@@ -171,7 +163,7 @@ def test_no_page_of_the_area_scrolls_sideways_on_a_phone(browser, live_server, d
     te_breed, fouten = [], []
     try:
         for persona, paden in demo.items():
-            _inloggen(page, basis, persona)
+            inloggen(page, basis, persona)
             for pad in paden:
                 response = page.goto(basis + pad)
                 assert response.ok, f"{persona} {pad}: {response.status}"
@@ -192,7 +184,7 @@ def test_every_page_of_the_area_has_no_axe_violations_on_a_desktop(browser, live
     fouten = []
     try:
         for persona, paden in demo.items():
-            _inloggen(page, live_server.url, persona)
+            inloggen(page, live_server.url, persona)
             for pad in paden:
                 assert page.goto(live_server.url + pad).ok, f"{persona} {pad}"
                 if r := axe_fouten(page):
@@ -204,7 +196,7 @@ def test_every_page_of_the_area_has_no_axe_violations_on_a_desktop(browser, live
 
 def test_the_partners_table_is_cards_with_labelled_cells_on_a_phone(page, live_server, demo):
     page.set_viewport_size({"width": SMAL, "height": 800})
-    _inloggen(page, live_server.url, "partner")
+    inloggen(page, live_server.url, "partner")
     tabel = page.locator("table.afspraken--publicatie")
     expect(tabel.locator("tbody tr").first).to_be_visible()
     # The header row is hidden; each cell carries its column's name.
