@@ -438,7 +438,6 @@ def _verslag_ctx(request: HtmxHttpRequest) -> dict:
     geschreven = w.geschreven(request, pad)
     evaluatie = next((r for r in geschreven if r["stap"].aard == EVALUATIE), None)
     alarmstap = next((w.snapshot.stappen[s] for s in pad if w.snapshot.stappen[s].alarm), None)
-    netwerk = _netwerk(request, w.keuzes)
     return {
         "route": w.route,
         "pad": pad,
@@ -456,8 +455,7 @@ def _verslag_ctx(request: HtmxHttpRequest) -> dict:
         ]
         if evaluatie
         else [],
-        "netwerk": netwerk,
-        "afspraken": netwerk["afspraken"],
+        "netwerk": _netwerk(request, w.keuzes),
         "tijdstip": timezone.localtime(),
         "terug_url": w.url(pad[-1]),
         "pdf_url": w.verslag_url(pdf=True),
