@@ -14,8 +14,10 @@ from pypdf import PdfReader
 
 from afspraken import diensten
 from afspraken.models import Lidrol, Netwerk, SoortCasus
+from routekaart.models import Stap
 from tests.afspraken.personas import WACHTWOORD
 from tests.browser.hulp import inloggen
+from tests.routekaart.wandeling_hulp import ROUTE
 
 pytestmark = pytest.mark.browser
 ORGANISATIE = "Politie Basisteam Voorbeeld"
@@ -63,8 +65,14 @@ def test_the_regisseurs_contact_and_link_reach_the_partner_in_the_alarm(page, li
     inloggen(page, basis, partner)
     page.goto(basis + reverse("routekaart:route"))
     page.get_by_label("Illegale handel").check()
+    # Each click waits for the next step's heading: a click during a swap would hit the old
+    # page's button and the walk would fall a step behind.
+    slug = ROUTE.start
     for _ in range(3):
+        slug = ROUTE[slug].volgende
         page.get_by_role("button", name="Volgende", exact=True).click()
+        titel = Stap.objects.get(slug=slug).titel
+        expect(page.locator("h1")).to_have_text(re.compile(re.escape(titel) + "$"))
     page.get_by_role("button", name="Ja, dat is aannemelijk").click()
     alarm = page.locator("#alarm")
     expect(alarm).to_be_focused()
