@@ -404,7 +404,7 @@ class Sessie(models.Model):
     )
     datum = models.DateField("datum")
     plaats = models.CharField("plaats", max_length=200, blank=True)
-    minuten_per_casus = models.PositiveSmallIntegerField("minuten bedenktijd", default=10)
+    minuten_per_casus = models.PositiveSmallIntegerField("minuten per casus", default=10)
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.VOORBEREIDING
     )
@@ -418,6 +418,25 @@ class Sessie(models.Model):
     )
     gemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     gewijzigd_op = models.DateTimeField("laatst gewijzigd", auto_now=True)
+    # The live meeting (issue 11). The join code lets participants in on their own phones while
+    # the session is open; a new code replaces the old one, NULL: nobody can join.
+    code = models.CharField("sessiecode", max_length=8, unique=True, null=True, blank=True)
+    # What the beamer shows: the case being discussed, and whether its differences are shown.
+    huidige_casus = models.ForeignKey(
+        "SessieCasus",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="huidige casus",
+    )
+    verschillen_tonen = models.BooleanField("verschillen tonen", default=False)
+    # The reflection timer, kept on the server so that every screen shows the same end time and a
+    # paused timer survives a reload. Running: ends at klok_gestart_op + klok_resterend seconds.
+    # Paused: klok_gestart_op is NULL and klok_resterend holds the seconds left. Both NULL: not
+    # started.
+    klok_gestart_op = models.DateTimeField("klok gestart op", null=True, blank=True)
+    klok_resterend = models.PositiveIntegerField("seconden over", null=True, blank=True)
 
     objects = SessieQuerySet.as_manager()
 
@@ -446,6 +465,10 @@ class Deelnemer(models.Model):
     organisatie = models.CharField("organisatie", max_length=200, blank=True)
     werkt_online = models.BooleanField("werkt online met een professioneel profiel", default=False)
     volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    # Who answers on their own phone: a random secret of the device that claimed this name (its
+    # signed cookie carries it), empty while nobody has. The regisseur can release it.
+    claim = models.CharField("claim", max_length=64, blank=True, editable=False)
+    geclaimd_op = models.DateTimeField("geclaimd op", null=True, blank=True)
 
     class Meta:
         ordering = ["sessie", "volgorde", "pk"]
@@ -469,6 +492,9 @@ class SessieCasus(models.Model):
     deelnemers = models.ManyToManyField(
         Deelnemer, blank=True, related_name="sessiecasussen", verbose_name="toegewezen aan"
     )
+    # Set when the regisseur closes the case in the plenary: from then on a participant's change
+    # is refused.
+    gesloten_op = models.DateTimeField("gesloten op", null=True, blank=True)
 
     class Meta:
         ordering = ["sessie", "volgorde", "pk"]
@@ -535,8 +561,12 @@ class Antwoord(models.Model):
         "partners betrekken?", max_length=3, choices=Keuze.choices, blank=True
     )
     welke_partners = models.CharField("welke partners", max_length=300, blank=True)
+    # Structured answers (issue 11): the partners ticked, as a list of keys, and the action as a
+    # step 5 action's slug or "anders" with its own text.
+    partners = models.JSONField("welke partners", default=list, blank=True)
     ingrijpen = models.CharField("ingrijpen?", max_length=3, choices=Keuze.choices, blank=True)
     actie = models.CharField("welke actie", max_length=300, blank=True)
+    actie_anders = models.CharField("andere actie", max_length=300, blank=True)
     versie = models.PositiveIntegerField("versie", default=0)
 
     objects = AntwoordQuerySet.as_manager()

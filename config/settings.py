@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "casussen",
     "afspraken",
     "contacten",
+    "leden",
 ]
 
 MIDDLEWARE = [
@@ -189,6 +190,25 @@ else:
     AXES_IPWARE_PROXY_COUNT = None
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 IPWARE_STRICT = False
+
+# E-mail (password reset, invitations, reminders) through Django's backend. Development prints
+# mails on the console; production sets EMAIL_BACKEND to SMTP and the EMAIL_* variables (README);
+# tests use locmem (pytest-django).
+EMAIL_BACKEND = os.getenv(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.getenv("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Routekaart <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("casussen.urls")),
     path("", include("afspraken.urls")),
     path("", include("contacten.urls")),
+    # Accounts and members: password reset and change, "Mijn account", invitations, "Leden".
+    path("", include("leden.urls")),
     # Last: its catch-all "<slug>/" serves the fixed pages (colofon, privacy, toegankelijkheid).
     path("", include("routekaart.urls")),
 ]
