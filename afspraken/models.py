@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from casussen.models import Casus, Fenomeen
 from routekaart import inhoud
+from routekaart.stapformulier import WIE
 
 ALGEMEEN = "Algemeen"
 # Path segments under /afspraken/ that are not networks (see afspraken/urls.py).
@@ -512,6 +513,14 @@ class Keuze(models.TextChoices):
     JA = "ja", "Ja"
     NEE = "nee", "Nee"
 
+
+# The partners a participant can tick for "Partners betrekken? Ja: welke?" (Antwoord.partners
+# holds the keys). The same partners as the route's step 5 "Wie" (routekaart.stapformulier.WIE),
+# plus "anders".
+PARTNER_KEUZES = [
+    *next(groep["keuzes"] for groep in WIE if groep["groep"] == "Een partner"),
+    ("anders", "Anders"),
+]
 
 ANTWOORD_VELDEN = ("duiding", "partners_betrekken", "welke_partners", "ingrijpen", "actie")
 

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from afspraken import urls_deelname, urls_live
 from afspraken.views import bespreken, evaluatie, publiceren, sessie, tabel
 
 app_name = "afspraken"
@@ -39,6 +40,8 @@ een_sessie_urls = [
     path("afronden/", bespreken.afronden, name="sessie-afronden"),
     path("samenvatting/", bespreken.samenvatting, name="sessie-samenvatting"),
     path("samenvatting/pdf/", bespreken.samenvatting_pdf, name="sessie-samenvatting-pdf"),
+    path("deelname/", include(urls_deelname.regie)),
+    path("live/", include(urls_live.urlpatterns)),
 ]
 
 # /afspraken/<netwerk>/sessies/: the sessions
@@ -73,6 +76,8 @@ netwerk_urls = [
 ]
 
 urlpatterns = [
+    # /doe-mee/: a participant joins a live session on their own phone (no account)
+    path("doe-mee/", include(urls_deelname.doe_mee)),
     # /afspraken/
     path("afspraken/", tabel.overzicht, name="overzicht"),
     # /afspraken/pdf/<token>/: a signed, expiring link to a version's PDF (no login). "pdf" is a
