@@ -168,6 +168,9 @@ LOGOUT_REDIRECT_URL = None
 AFSPRAKEN_LINK_DAGEN = env_int("AFSPRAKEN_LINK_DAGEN", 30)
 
 # Login throttling: after AXES_FAILURE_LIMIT wrong passwords the username+IP pair is locked.
+# The attempts are rows in the database (counted under select_for_update), so every server
+# counts the same wrong passwords.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -233,13 +236,37 @@ STORAGES = {
     "staticfiles": {"BACKEND": STATICFILES_BACKEND},
 }
 
-# Route notes live in the session only: server-side sessions kept as files (not in a database
-# table, so notes never land in one), and the cookie holds nothing but a random key. Two hours of
+# One machine: the local-memory cache of each process, and sessions as files. Several servers
+# (REDIS_URL, e.g. redis://redis:6379/0): one Redis for the cache and the sessions, so that a
+# login, a walk's notes, the throttles (routekaart/rem.py) and the {% cache %} blocks are the same
+# on every server. Redis must not evict keys before they expire (maxmemory-policy noeviction, the
+# default): a session is a key. The short socket timeouts make /gezond/ answer 503 instead of
+# hanging when Redis is unreachable.
+REDIS_URL = os.getenv("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "routekaart"),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Route notes live in the session only: server-side sessions (not in a database table, so notes
+# never land in one), and the cookie holds nothing but a random key. Files on one machine
+# (routekaart/session_store.py), the cache with REDIS_URL (routekaart/session_redis.py); both
+# write back only what their own request changed, under a lock per session. Two hours of
 # inactivity ends them: the walk's notes module (routekaart/notities.py) refreshes the expiry
 # when the walker is active, so a plain GET never writes the session back (which would race
-# with a save of notes in another tab). Run `manage.py clearsessions` daily to delete expired
-# files. Several servers: use a shared cache.
-SESSION_ENGINE = os.getenv("SESSION_ENGINE", "routekaart.session_store")
+# with a save of notes in another tab). With files, run `manage.py clearsessions` daily to
+# delete expired ones (Redis expires its keys itself).
+SESSION_ENGINE = os.getenv(
+    "SESSION_ENGINE", "routekaart.session_redis" if REDIS_URL else "routekaart.session_store"
+)
+SESSION_CACHE_ALIAS = "default"
 SESSION_FILE_PATH = os.getenv("SESSION_FILE_PATH", str(BASE_DIR / "var" / "sessies"))
 Path(SESSION_FILE_PATH).mkdir(parents=True, exist_ok=True)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 2 * 60 * 60)
