@@ -2,8 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from routekaart.gezond import gezond
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # For load balancers: database and cache reachable? 200 or 503 (routekaart/gezond.py).
+    path("gezond/", gezond, name="gezond"),
     # Login and logout under Dutch paths (logout is POST only); before the catch-all "<slug>/".
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

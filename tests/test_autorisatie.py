@@ -21,11 +21,15 @@ from django.core import signing
 from django.db import transaction
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from afspraken.models import Evaluatie, Lidmaatschap, SoortCasus
 from afspraken.views.publiceren import LINK_SALT
 from casussen.models import Casus, Fenomeen
 from contacten.models import Contact
+from leden import uitnodigingen
+from leden.models import Herinnering
+from routekaart import rem
 from routekaart.models import Actie, Pagina, PartnerRol, Stap
 from tests.afspraken.personas import *  # noqa: F403 (the persona fixtures)
 from tests.afspraken.personas import maak_afspraak, publiceer
@@ -111,7 +115,17 @@ VOORBEELDEN = {
             "sessie-afronden",
             "sessie-samenvatting",
             "sessie-samenvatting-pdf",
+            # the live meeting (afspraken/urls_live.py)
+            "sessie-beamer",
+            "sessie-beamer-casus",
+            "sessie-beamer-verschillen",
+            "sessie-klok",
         )
+    },
+    "afspraken:sessie-casus-sluiten": lambda d: {
+        "netwerk": "gemeente-a",
+        "pk": d.sessie.pk,
+        "casus": d.sessie.eerste_casus().casus.slug,
     },
     **{
         f"contacten:{naam}": lambda d: {"netwerk": "gemeente-a"}
@@ -128,6 +142,21 @@ VOORBEELDEN = {
             )[0].pk,
         }
         for naam in ("rij", "wijzigen", "verwijderen", "gecontroleerd")
+    },
+    # Accounts and members (leden/urls.py). The throttled links start with a clean count.
+    "leden:wachtwoord-vergeten": lambda d: _zonder_rem("wachtwoord-formulier", {}),
+    "leden:wachtwoord-link": lambda d: _zonder_rem(
+        "wachtwoord-link", {"uidb64": "MQ", "token": "ongeldig-token"}
+    ),
+    "leden:uitnodiging": lambda d: _zonder_rem("uitnodiging", {"token": d.uitnodiging_token}),
+    "leden:leden": lambda d: {"netwerk": "gemeente-a"},
+    **{
+        f"leden:{naam}": lambda d: {"netwerk": "gemeente-a", "pk": d.lid_partner_a.pk}
+        for naam in ("lid-rol", "lid-verwijderen")
+    },
+    **{
+        f"leden:{naam}": lambda d: {"netwerk": "gemeente-a", "pk": d.uitnodiging.pk}
+        for naam in ("uitnodiging-opnieuw", "uitnodiging-intrekken")
     },
     "admin:view_on_site": lambda d: {
         "content_type_id": ContentType.objects.get_for_model(Stap).pk,
@@ -153,6 +182,8 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     # Login and logout (logout is POST only; anyone may post it).
     "login": overal(200, 200),
     "logout": overal(405, 200),
+    # The health check for load balancers: anyone may ask, nobody posts.
+    "gezond": overal(200, 405),
     # Public pages: everyone reads, nobody posts.
     "routekaart:start": overal(200, 405),
     "routekaart:uitleg": overal(200, 405),
@@ -202,6 +233,13 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     "afspraken:sessie-afronden": per_persona(NIEMAND, REGIE_A_DOOR),
     "afspraken:sessie-samenvatting": per_persona(REGIE_A, NIEMAND),
     "afspraken:sessie-samenvatting-pdf": per_persona(REGIE_A, NIEMAND),
+    # The live meeting: the beamer (the regisseur's own page, projected) and its controls, which
+    # post and go back (an empty POST changes nothing).
+    "afspraken:sessie-beamer": per_persona(REGIE_A, NIEMAND),
+    "afspraken:sessie-beamer-casus": per_persona(NIEMAND, REGIE_A_DOOR),
+    "afspraken:sessie-beamer-verschillen": per_persona(NIEMAND, REGIE_A_DOOR),
+    "afspraken:sessie-klok": per_persona(NIEMAND, REGIE_A_DOOR),
+    "afspraken:sessie-casus-sluiten": per_persona(NIEMAND, REGIE_A_DOOR),
     "afspraken:evaluaties": per_persona(REGIE_A, NIEMAND),
     "afspraken:evaluatie-nieuw": per_persona(REGIE_A, REGIE_A),
     "afspraken:evaluatie": per_persona(REGIE_A, NIEMAND),
@@ -216,6 +254,26 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     "contacten:wijzigen": per_persona(REGIE_A, REGIE_A),
     "contacten:verwijderen": per_persona(REGIE_A, REGIE_A_DOOR),
     "contacten:gecontroleerd": per_persona(NIEMAND, REGIE_A_DOOR),
+    # Accounts: password reset (anyone; an empty form answers with its errors, a wrong link
+    # with its Dutch page), password change and "Mijn account" (logged in).
+    "leden:wachtwoord-vergeten": overal(200, 200),
+    "leden:wachtwoord-verstuurd": overal(200, 405),
+    "leden:wachtwoord-link": overal(200, 200),
+    "leden:wachtwoord-ingesteld": overal(200, 405),
+    "leden:wachtwoord-wijzigen": per_persona((302, 200, 200, 200, 200), (302, 200, 200, 200, 200)),
+    "leden:wachtwoord-gewijzigd": per_persona((302, 200, 200, 200, 200), (302, 405, 405, 405, 405)),
+    "leden:account": per_persona((302, 200, 200, 200, 200), (302, 200, 200, 200, 200)),
+    # An invitation link is the permission itself (to a new account: anyone else logged in is
+    # told to log out first); an empty POST shows the form's errors.
+    "leden:uitnodiging": overal(200, 200),
+    # The "Leden" page: the regisseur of A only. Role and removal post and go back.
+    "leden:leden": per_persona(REGIE_A, REGIE_A),
+    "leden:lid-rol": per_persona(NIEMAND, REGIE_A_DOOR),
+    "leden:lid-verwijderen": per_persona(REGIE_A, REGIE_A_DOOR),
+    "leden:uitnodiging-opnieuw": per_persona(NIEMAND, REGIE_A_DOOR),
+    "leden:uitnodiging-intrekken": per_persona(NIEMAND, REGIE_A_DOOR),
+    # "Nieuw netwerk": staff only, like the admin (everyone else to the admin login).
+    "leden:nieuw-netwerk": alleen_staff(200, 200),
     # A signed link is the permission itself: anyone holding it may download.
     "afspraken:gedeelde-pdf": overal(200, 405),
     # The admin: staff only; everyone else is sent to the admin login (a logged-in non-staff
@@ -266,7 +324,17 @@ ADMIN_MODELLEN: dict[str, dict[str, tuple[int, int]]] = {
     "afspraken_soortcasus": BEWERKBAAR,
     "afspraken_afspraak": BEWERKBAAR,
     "afspraken_publicatie": BEWERKBAAR | {"add": (403, 403), "change": (200, 403)},
+    # Invitations are made on the Leden page, reminders by a command: view only.
+    "leden_uitnodiging": ALLEEN_LEZEN,
+    "leden_herinnering": ALLEEN_LEZEN,
 }
+
+
+def _zonder_rem(soort: str, waarden):
+    """The example values of a throttled URL, its count for the test client's address reset
+    (earlier tests in this process may have used it)."""
+    rem.vergeet(soort, "127.0.0.1")
+    return waarden
 
 
 def _admin_verwachting(naam: str) -> dict[str, tuple[int, int]] | None:
@@ -338,6 +406,9 @@ def data(content, netwerk_a, netwerk_b, partner_a, regisseur_a, regisseur_b, sta
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
     AccessLog.objects.create(username="x", ip_address="127.0.0.1")
     AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
+    uitnodiging, uitnodiging_token = uitnodigingen.maak(
+        netwerk_a, email="nieuw@example.org", rol="partner", organisatie="Politie", door=None
+    )
     objecten = {
         "auth_group": Group.objects.create(name="Groep").pk,
         "auth_user": partner_a.pk,
@@ -355,6 +426,14 @@ def data(content, netwerk_a, netwerk_b, partner_a, regisseur_a, regisseur_b, sta
         "afspraken_soortcasus": SoortCasus.objects.first().pk,
         "afspraken_afspraak": afspraak.pk,
         "afspraken_publicatie": publicatie.pk,
+        "leden_uitnodiging": uitnodiging.pk,
+        "leden_herinnering": Herinnering.objects.create(
+            user=regisseur_a,
+            netwerk=netwerk_a,
+            soort="evaluatie",
+            object_id=afspraak.pk,
+            verstuurd_op=timezone.localdate(),
+        ).pk,
     }
     sessie = maak_sessie(netwerk_a)
     evaluatie = Evaluatie.objects.create(
@@ -363,6 +442,9 @@ def data(content, netwerk_a, netwerk_b, partner_a, regisseur_a, regisseur_b, sta
     evaluatie.afspraken.add(afspraak)
     return SimpleNamespace(
         afspraak=afspraak,
+        uitnodiging=uitnodiging,
+        uitnodiging_token=uitnodiging_token,
+        lid_partner_a=Lidmaatschap.objects.get(user=partner_a),
         sessie=sessie,
         evaluatie=evaluatie,
         objecten=objecten,
