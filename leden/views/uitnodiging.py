@@ -1,0 +1,107 @@
+"""The invitee's side: /uitnodiging/<token>/. GET shows the invitation, POST redeems it.
+
+Every request counts against the visitor's address (routekaart.rem), valid token or not, so a
+link cannot be guessed. The page is never cached and sends no Referer onwards, so the token in
+its URL stays out of other servers' logs. A wrong, used, withdrawn or expired link gets its own
+Dutch page (404 or 410), never an error.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from leden.forms import NieuwAccountForm
+from leden.models import Uitnodiging
+from leden.uitnodigingen import (
+    UitnodigingOngeldig,
+    accepteer,
+    account_bij,
+    nieuw_account,
+)
+from leden.views.hulp import te_vaak_pagina
+from routekaart import rem
+from routekaart.types import HtmxHttpRequest
+
+# Requests of invitation links per visitor's address per minute.
+PER_MINUUT = 10
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _ongeldig(request, stand: str) -> HttpResponse:
+    status = 404 if stand == "ongeldig" else 410
+    return render(request, "leden/uitnodiging_ongeldig.html", {"stand": stand}, status=status)
+
+
+def _welkom(request, uitnodiging: Uitnodiging, nieuw: bool) -> HttpResponse:
+    netwerk = uitnodiging.netwerk
+    if nieuw:
+        messages.success(request, f"Welkom bij {netwerk.naam}.")
+    else:
+        messages.info(request, f"Je was al lid van {netwerk.naam}; je rol is niet veranderd.")
+    return redirect("afspraken:netwerk", netwerk.slug)
+
+
+def _uitnodiging(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    uitnodiging = Uitnodiging.objects.bij_token(token)
+    if uitnodiging is None:
+        return _ongeldig(request, "ongeldig")
+    if uitnodiging.stand != Uitnodiging.Stand.GELDIG:
+        return _ongeldig(request, uitnodiging.stand)
+    bestaand = account_bij(uitnodiging.email)
+    user = request.user if request.user.is_authenticated else None
+    form = None
+    if bestaand is not None and user is not None and user.pk == bestaand.pk:
+        situatie = "accepteren"
+        if request.method == "POST":
+            try:
+                _lid, nieuw = accepteer(uitnodiging, user)
+            except UitnodigingOngeldig as fout:
+                return _ongeldig(request, fout.stand)
+            return _welkom(request, uitnodiging, nieuw)
+    elif user is not None:
+        # Logged in, but the invitation is for another address (or a new account).
+        situatie = "ander_account"
+    elif bestaand is not None:
+        situatie = "inloggen"
+    else:
+        situatie = "nieuw_account"
+        data = request.POST if request.method == "POST" else None
+        form = NieuwAccountForm(data, uitnodiging=uitnodiging)
+        if request.method == "POST" and form.is_valid():
+            try:
+                nieuw = nieuw_account(
+                    uitnodiging,
+                    naam=form.cleaned_data["naam"],
+                    wachtwoord=form.cleaned_data["wachtwoord1"],
+                )
+            except UitnodigingOngeldig as fout:
+                return _ongeldig(request, fout.stand)
+            login(request, nieuw, backend=BACKEND)
+            messages.success(
+                request, f"Je account is aangemaakt. Je gebruikersnaam is {nieuw.username}."
+            )
+            return _welkom(request, uitnodiging, True)
+    ctx = {
+        "uitnodiging": uitnodiging,
+        "netwerk": uitnodiging.netwerk,
+        "situatie": situatie,
+        "form": form,
+        "pad": request.path,
+    }
+    return render(request, "leden/uitnodiging.html", ctx)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def uitnodiging(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    if rem.te_vaak("uitnodiging", rem.adres(request), limiet=PER_MINUUT):
+        response = te_vaak_pagina(request)
+    else:
+        response = _uitnodiging(request, token)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
