@@ -307,16 +307,31 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs go to the console (a container's or service manager's log). No log line holds a secret of
+# a URL (an invitation or reset token, a PDF link, a join code): the filter masks them in every
+# line the console handler writes, and on Django's own request loggers (routekaart/logboek.py;
+# gunicorn's access log has the same masking through deploy/gunicorn.conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"verberg_tokens": {"()": "routekaart.logboek.VerbergTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["verberg_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
     # WeasyPrint logs every layout step at INFO, and a warning for each screen-only CSS rule of
     # the shared stylesheet (SVG, media queries) when it prints the route report: expected noise.
     # Real errors still get through.
     "loggers": {
         "axes": {"level": "WARNING"},
+        "django.request": {"filters": ["verberg_tokens"]},
+        # runserver's request lines: to the console (instead of Django's own handler).
+        "django.server": {
+            "handlers": ["console"],
+            "filters": ["verberg_tokens"],
+            "level": "INFO",
+            "propagate": False,
+        },
         "weasyprint": {"level": "ERROR"},
         "weasyprint.progress": {"level": "ERROR"},
     },
