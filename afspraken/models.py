@@ -522,7 +522,20 @@ PARTNER_KEUZES = [
     ("anders", "Anders"),
 ]
 
-ANTWOORD_VELDEN = ("duiding", "partners_betrekken", "welke_partners", "ingrijpen", "actie")
+PARTNER_LABELS = dict(PARTNER_KEUZES)
+# "Welke actie?": a step 5 action's slug, or this for an action of one's own (Antwoord.actie_anders).
+ANDERS = "anders"
+
+# What a participant answers per case, as Antwoord.objects.bewaar writes it and
+# afspraken.vredestijd.verschillen reads it (Antwoord.als_dict).
+ANTWOORD_VELDEN = (
+    "duiding",
+    "partners_betrekken",
+    "partners",
+    "ingrijpen",
+    "actie",
+    "actie_anders",
+)
 
 
 class AntwoordQuerySet(models.QuerySet):
@@ -569,9 +582,9 @@ class Antwoord(models.Model):
     partners_betrekken = models.CharField(
         "partners betrekken?", max_length=3, choices=Keuze.choices, blank=True
     )
-    welke_partners = models.CharField("welke partners", max_length=300, blank=True)
-    # Structured answers (issue 11): the partners ticked, as a list of keys, and the action as a
-    # step 5 action's slug or "anders" with its own text.
+    # The partners ticked, as a list of keys of PARTNER_KEUZES, and the action as a step 5
+    # action's slug or "anders" with its own text (migration 0006 converted the free text of
+    # before).
     partners = models.JSONField("welke partners", default=list, blank=True)
     ingrijpen = models.CharField("ingrijpen?", max_length=3, choices=Keuze.choices, blank=True)
     actie = models.CharField("welke actie", max_length=300, blank=True)
@@ -594,8 +607,27 @@ class Antwoord(models.Model):
         return f"{self.deelnemer.naam} over {self.casus}"
 
     def als_dict(self) -> dict:
-        """The input of afspraken.vredestijd.verschillen."""
-        return {"naam": self.deelnemer.naam} | {v: getattr(self, v) for v in ANTWOORD_VELDEN}
+        """The input of afspraken.vredestijd.verschillen: the fields of ANTWOORD_VELDEN, the
+        participant's name and, for display only, the chosen action's title."""
+        return (
+            {"naam": self.deelnemer.naam}
+            | {v: getattr(self, v) for v in ANTWOORD_VELDEN}
+            | {"actie_titel": self.actie_titel}
+        )
+
+    @property
+    def partner_labels(self) -> list[str]:
+        """The ticked partners as shown ("Politie", "Boa", ...), in the order of PARTNER_KEUZES."""
+        return [label for sleutel, label in PARTNER_KEUZES if sleutel in (self.partners or [])]
+
+    @property
+    def actie_titel(self) -> str:
+        """The chosen action as shown: its title, the participant's own words for "anders", ""
+        for none (a slug the content no longer has is shown as it is)."""
+        if self.actie == ANDERS:
+            return self.actie_anders
+        titels = {a.slug: a.titel for a in inhoud.huidige().acties}
+        return titels.get(self.actie, self.actie)
 
 
 class EvaluatieQuerySet(models.QuerySet):

@@ -9,8 +9,10 @@ from django import forms
 
 from afspraken.forms import IdKeuzes, binnen_bereik, te_lang
 from afspraken.models import (
+    ANDERS,
     ANTWOORD_VELDEN,
     MAX_DEELNEMERS,
+    PARTNER_KEUZES,
     Afspraak,
     Antwoord,
     Deelnemer,
@@ -20,6 +22,7 @@ from afspraken.models import (
     Sessie,
 )
 from casussen.models import Casus
+from routekaart import inhoud
 
 
 class DatumInput(forms.DateInput):
@@ -132,17 +135,42 @@ DeelnemerFormSet = forms.formset_factory(
 )
 
 
+def actie_keuzes() -> list:
+    """ "Welke actie?": nothing yet, the step 5 actions grouped online / offline (the route's
+    own groups), and "Anders, namelijk …"."""
+    groepen = [
+        (groep["titel"], [(a.slug, a.titel) for a in groep["acties"]])
+        for groep in inhoud.huidige().acties_per_modus()
+        if groep["acties"]
+    ]
+    return [("", "Nog niet gekozen"), *groepen, (ANDERS, "Anders, namelijk …")]
+
+
 class AntwoordForm(forms.ModelForm):
-    """One participant's answers for one case (one row of the plenary screen). `versie` is the
-    answer's version when the form was loaded (0: no answer yet)."""
+    """One participant's answers for one case: on their own phone (afspraken.views.doe_mee) and
+    in the regisseur's plenary rows. `versie` is the answer's version when the form was loaded
+    (0: no answer yet). Everything is optional (an answer is given bit by bit); what is given
+    must fit together, and a refused answer is shown again as typed."""
 
     KEUZES = [(Keuze.JA, "Ja"), (Keuze.NEE, "Nee"), ("", "Nog niet gezegd")]
 
     partners_betrekken = forms.ChoiceField(
         label="Partners betrekken?", choices=KEUZES, required=False, widget=forms.RadioSelect
     )
+    partners = forms.MultipleChoiceField(
+        label="Welke partners?",
+        choices=PARTNER_KEUZES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Kies partners uit de lijst."},
+    )
     ingrijpen = forms.ChoiceField(
         label="Ingrijpen?", choices=KEUZES, required=False, widget=forms.RadioSelect
+    )
+    actie = forms.ChoiceField(
+        label="Welke actie?",
+        required=False,
+        error_messages={"invalid_choice": "Kies een actie uit de lijst, of ‘Anders’."},
     )
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
@@ -151,21 +179,54 @@ class AntwoordForm(forms.ModelForm):
         fields = list(ANTWOORD_VELDEN)
         labels = {
             "duiding": "Duiding in één zin",
-            "welke_partners": "Welke partners?",
-            "actie": "Welke actie?",
+            "actie_anders": "Anders, namelijk",
         }
+        help_texts = {"actie_anders": "Alleen als je ‘Anders’ kiest bij ‘Welke actie?’."}
         error_messages = {
             "duiding": {"max_length": te_lang("De duiding", 300)},
-            "welke_partners": {"max_length": te_lang("Welke partners", 300)},
-            "actie": {"max_length": te_lang("De actie", 300)},
+            "actie_anders": {"max_length": te_lang("De andere actie", 300)},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partners_betrekken"].error_messages["invalid_choice"] = "Kies ja of nee."
         self.fields["ingrijpen"].error_messages["invalid_choice"] = "Kies ja of nee."
+        keuzes = actie_keuzes()
+        bekend = {ANDERS, ""} | {slug for _, groep in keuzes[1:-1] for slug, _ in groep}
+        if self.instance.actie and self.instance.actie not in bekend:
+            # An action the content no longer has stays choosable for this answer.
+            keuzes.insert(-1, (self.instance.actie, self.instance.actie))
+        self.fields["actie"].choices = keuzes
         if not self.is_bound:
             self.initial["versie"] = self.instance.versie if self.instance.pk else 0
+
+    def clean(self):
+        data = super().clean()
+        partners, betrekken = data.get("partners"), data.get("partners_betrekken")
+        if partners and betrekken == Keuze.NEE:
+            self.add_error(
+                "partners",
+                "Je koos Nee bij ‘Partners betrekken?’ maar vinkte partners aan. Kies Ja, of "
+                "vink de partners uit.",
+            )
+        elif partners and not betrekken:
+            data["partners_betrekken"] = Keuze.JA  # ticking a partner says yes
+        if partners:
+            data["partners"] = [k for k, _ in PARTNER_KEUZES if k in partners]  # each once
+        actie, anders = data.get("actie"), (data.get("actie_anders") or "").strip()
+        if "actie" in data and "actie_anders" in data:
+            if actie == ANDERS and not anders:
+                self.add_error("actie_anders", "Beschrijf de andere actie in een paar woorden.")
+            elif anders and not actie:
+                data["actie"] = ANDERS  # typed an action of one's own without choosing Anders
+            elif anders and actie != ANDERS:
+                self.add_error(
+                    "actie_anders",
+                    "Je koos een actie uit de lijst én beschreef een andere. Kies ‘Anders’ bij "
+                    "‘Welke actie?’, of maak dit veld leeg.",
+                )
+            data["actie_anders"] = anders
+        return data
 
     def waarden(self) -> dict:
         """The answer as entered (what `Antwoord.objects.bewaar` writes)."""

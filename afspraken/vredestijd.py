@@ -165,8 +165,27 @@ PARTNERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("de ouders", ("ouder", "ouders", "moeder", "vader")),
     ("de hulpverlening", ("hulpverlening", "hulpverlener", "wijkteam", "jeugdzorg")),
 )
+# How a sentence names a ticked partner (the keys of afspraken.models.PARTNER_KEUZES).
+PARTNER_NAMEN = {
+    "jongerenwerk": "het jongerenwerk",
+    "politie": "de politie",
+    "boa": "de boa",
+    "oov": "de gemeente (OOV)",
+    "school": "de school",
+    "hulpverlening": "de hulpverlening",
+    "om": "het OM",
+    "anders": "een andere partner",
+}
+ANDERS = "anders"
+# The fields of an answer; a row with none of them given is left out.
+ANTWOORD = ("duiding", "partners_betrekken", "partners", "ingrijpen", "actie", "actie_anders")
 _SCHEIDING = re.compile(r"\s*(?:,|;|/|\+|&|\n|\ben\b|\bof\b)\s*", re.IGNORECASE)
 _LIDWOORD = re.compile(r"^(?:de|het|een)\s+", re.IGNORECASE)
+
+
+def _gegeven(waarde) -> bool:
+    """A text with something in it, or a non-empty list."""
+    return bool(waarde.strip()) if isinstance(waarde, str) else bool(waarde)
 
 
 def partners_in(tekst: str) -> list[str]:
@@ -236,23 +255,18 @@ def _ja_nee(
 def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
     """Count the recorded answers of one case and mark where they are not unanimous.
 
-    Each answer is a mapping with `naam` (the participant), `duiding` (a sentence),
-    `partners_betrekken` and `ingrijpen` ("ja", "nee" or "" for not answered), `welke_partners`
-    and `actie` (free text). Rows with nothing filled in are left out. A question is a
+    Each answer is a mapping (afspraken.models.Antwoord.als_dict) with `naam` (the participant),
+    `duiding` (a sentence), `partners_betrekken` and `ingrijpen` ("ja", "nee" or "" for not
+    answered), `partners` (keys of PARTNER_KEUZES), `actie` (a step 5 action's slug, or
+    "anders" with `actie_anders`) and, for display, `actie_titel`. Rows with nothing filled in
+    are left out. A question is a
     "verschil" when at least two participants answered it and not all the same:
     - partners betrekken / ingrijpen: both ja and nee were given;
     - each partner named: some who would involve partners name it, others (or a nee) do not
       ("2 van 5 zouden de politie betrekken");
     - the action: those who would intervene name different actions.
     """
-    ingevuld = [
-        a
-        for a in antwoorden
-        if any(
-            (a.get(v) or "").strip()
-            for v in ("duiding", "partners_betrekken", "welke_partners", "ingrijpen", "actie")
-        )
-    ]
+    ingevuld = [a for a in antwoorden if any(_gegeven(a.get(v)) for v in ANTWOORD)]
     n = len(ingevuld)
     vragen = [
         _ja_nee(
@@ -275,8 +289,8 @@ def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
     for i, a in beantwoord_partners:
         if (a.get("partners_betrekken") or "").strip().lower() != JA:
             continue
-        for partner in partners_in(a.get("welke_partners") or ""):
-            genoemd.setdefault(partner, []).append(i)
+        for sleutel in a.get("partners") or []:
+            genoemd.setdefault(PARTNER_NAMEN.get(sleutel, sleutel), []).append(i)
     for partner, wie in genoemd.items():
         namen = [_naam(ingevuld[i], i) for i in wie]
         niet = [_naam(a, i) for i, a in beantwoord_partners if i not in wie]
@@ -301,15 +315,16 @@ def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
             "zouden niet ingrijpen",
         )
     )
-    # The actions of those who would intervene, grouped by what they wrote (case-insensitive).
+    # The actions of those who would intervene, grouped by the action chosen (every action of
+    # one's own is "anders": its words are not compared).
     acties: dict[str, list[str]] = {}
     weergave: dict[str, str] = {}
     for i, a in enumerate(ingevuld):
-        actie = " ".join((a.get("actie") or "").split())
+        actie = (a.get("actie") or "").strip()
         if (a.get("ingrijpen") or "").strip().lower() == JA and actie:
-            sleutel = actie.lower().rstrip(".")
-            weergave.setdefault(sleutel, actie)
-            acties.setdefault(sleutel, []).append(_naam(a, i))
+            titel = "een andere actie" if actie == ANDERS else a.get("actie_titel") or actie
+            weergave.setdefault(actie, titel)
+            acties.setdefault(actie, []).append(_naam(a, i))
     if acties:
         telling = {weergave[k]: v for k, v in acties.items()}
         totaal = sum(len(v) for v in telling.values())

@@ -243,8 +243,9 @@ def antwoorden(sessie, **per_naam) -> dict:
     data = {}
     for d in sessie.deelnemers.all():
         waarden = per_naam.get(d.naam, {})
-        for veld in ("duiding", "partners_betrekken", "welke_partners", "ingrijpen", "actie"):
+        for veld in ("duiding", "partners_betrekken", "ingrijpen", "actie", "actie_anders"):
             data[f"d{d.pk}-{veld}"] = waarden.get(veld, "")
+        data[f"d{d.pk}-partners"] = waarden.get("partners", [])
     return data
 
 
@@ -253,7 +254,7 @@ class TestPlenair:
         sc = sessie.casussen.first()
         data = antwoorden(
             sessie,
-            Ayla={"partners_betrekken": "ja", "welke_partners": "politie", "duiding": "Dreiging"},
+            Ayla={"partners_betrekken": "ja", "partners": ["politie"], "duiding": "Dreiging"},
             Bram={"partners_betrekken": "nee"},
         )
         response = regie.post(url("sessie-casus", sessie.pk, sc.casus.slug), data, follow=True)
@@ -278,7 +279,9 @@ class TestPlenair:
 
     def test_bad_input_keeps_what_was_typed(self, regie, sessie):
         sc = sessie.casussen.first()
-        data = antwoorden(sessie, Ayla={"duiding": "x" * 301}, Bram={"actie": "Gesprek"})
+        data = antwoorden(
+            sessie, Ayla={"duiding": "x" * 301}, Bram={"actie": "anders", "actie_anders": "Gesprek"}
+        )
         data[f"d{sessie.deelnemers.get(naam='Cor').pk}-ingrijpen"] = "misschien"
         html = regie.post(url("sessie-casus", sessie.pk, sc.casus.slug), data).content.decode()
         assert "De duiding mag hoogstens 300 tekens lang zijn" in html

@@ -141,14 +141,18 @@ class TestVerdeel:
                 assert bool(verdeling.per_casus[c.id]) == (iemand_online or not c.online)
 
 
-def antwoord(naam, partners="", welke="", ingrijpen="", actie="", duiding=""):
+def antwoord(naam, partners="", welke=(), ingrijpen="", actie="", duiding="", titel=""):
+    """An answer as Antwoord.als_dict gives it: `welke` the ticked partners' keys, `actie` a
+    step 5 action's slug (or "anders"), `titel` its title."""
     return {
         "naam": naam,
         "duiding": duiding,
         "partners_betrekken": partners,
-        "welke_partners": welke,
+        "partners": list(welke),
         "ingrijpen": ingrijpen,
         "actie": actie,
+        "actie_anders": "",
+        "actie_titel": titel or actie,
     }
 
 
@@ -195,46 +199,56 @@ class TestVerschillen:
             # the example from the issue: 2 of 5 would involve the police
             (
                 [
-                    antwoord("Ali", "ja", "politie, jongerenwerk"),
-                    antwoord("Bo", "ja", "De wijkagent en de school"),
-                    antwoord("Cas", "ja", "jongerenwerk"),
+                    antwoord("Ali", "ja", ["politie", "jongerenwerk"]),
+                    antwoord("Bo", "ja", ["politie", "school"]),
+                    antwoord("Cas", "ja", ["jongerenwerk"]),
                     antwoord("Dirk", "nee"),
-                    antwoord("Eva", "ja", "School"),
+                    antwoord("Eva", "ja", ["school"]),
                 ],
                 "partner:de politie",
                 ["2 van 5 zouden de politie betrekken"],
                 True,
             ),
             (
-                [antwoord("Ali", "ja", "politie"), antwoord("Bo", "ja", "Politie.")],
+                [antwoord("Ali", "ja", ["politie"]), antwoord("Bo", "ja", ["politie"])],
                 "partner:de politie",
                 ["2 van 2 zouden de politie betrekken"],
                 False,
             ),
             (
-                [antwoord("Ali", "ja", "boa"), antwoord("Bo", "nee")],
+                [antwoord("Ali", "ja", ["boa"]), antwoord("Bo", "nee")],
                 "partner:de boa",
                 ["1 van 2 zou de boa betrekken"],
                 True,
             ),
-            # different actions among those who would intervene
+            # different actions among those who would intervene, by the action chosen
             (
                 [
-                    antwoord("Ali", ingrijpen="ja", actie="Gesprek met de jongere"),
-                    antwoord("Bo", ingrijpen="ja", actie="gesprek met de jongere."),
-                    antwoord("Cas", ingrijpen="ja", actie="Melding bij platform"),
+                    antwoord("Ali", ingrijpen="ja", actie="direct-message", titel="Een DM"),
+                    antwoord("Bo", ingrijpen="ja", actie="direct-message", titel="Een DM"),
+                    antwoord("Cas", ingrijpen="ja", actie="afwachten", titel="Afwachten"),
                 ],
                 "actie",
-                ["2 van 3: Gesprek met de jongere", "1 van 3: Melding bij platform"],
+                ["2 van 3: Een DM", "1 van 3: Afwachten"],
                 True,
             ),
             (
                 [
-                    antwoord("Ali", ingrijpen="ja", actie="Gesprek"),
-                    antwoord("Bo", ingrijpen="ja", actie="gesprek"),
+                    antwoord("Ali", ingrijpen="ja", actie="direct-message", titel="Een DM"),
+                    antwoord("Bo", ingrijpen="ja", actie="direct-message", titel="Een DM"),
                 ],
                 "actie",
-                ["2 van 2: Gesprek"],
+                ["2 van 2: Een DM"],
+                False,
+            ),
+            # actions of one's own are one choice, "anders": their words are not compared
+            (
+                [
+                    antwoord("Ali", ingrijpen="ja", actie="anders", titel="Bel de moeder"),
+                    antwoord("Bo", ingrijpen="ja", actie="anders", titel="Iets heel anders"),
+                ],
+                "actie",
+                ["2 van 2: een andere actie"],
                 False,
             ),
         ],
@@ -247,7 +261,7 @@ class TestVerschillen:
         assert vraag(uitslag, sleutel).verschil is verschil
 
     def test_it_names_who_gave_which_answer(self):
-        uitslag = verschillen([antwoord("Ali", "ja", "politie"), antwoord("Bo", "nee")])
+        uitslag = verschillen([antwoord("Ali", "ja", ["politie"]), antwoord("Bo", "nee")])
         assert vraag(uitslag, "partners").telling == {"ja": ["Ali"], "nee": ["Bo"]}
         assert vraag(uitslag, "partner:de politie").telling == {"ja": ["Ali"], "nee": ["Bo"]}
 
@@ -263,16 +277,16 @@ class TestVerschillen:
         assert uitslag.duidingen == []
 
     def test_a_single_answer_is_never_a_difference(self):
-        uitslag = verschillen([antwoord("Ali", "ja", "politie", "ja", "Gesprek")])
+        uitslag = verschillen([antwoord("Ali", "ja", ["politie"], "ja", "afwachten")])
         assert uitslag.met_verschil == []
 
     def test_partners_named_after_a_nee_are_not_counted(self):
-        uitslag = verschillen([antwoord("Ali", "nee", "politie"), antwoord("Bo", "nee")])
+        uitslag = verschillen([antwoord("Ali", "nee", ["politie"]), antwoord("Bo", "nee")])
         assert not any(v.sleutel.startswith("partner:") for v in uitslag.vragen)
 
     def test_met_verschil_lists_only_the_disagreements(self):
         uitslag = verschillen(
-            [antwoord("Ali", "ja", "politie", "ja"), antwoord("Bo", "ja", "politie", "nee")]
+            [antwoord("Ali", "ja", ["politie"], "ja"), antwoord("Bo", "ja", ["politie"], "nee")]
         )
         assert [v.sleutel for v in uitslag.met_verschil] == ["ingrijpen"]
 

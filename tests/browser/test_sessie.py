@@ -97,7 +97,7 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
     ayla = page.get_by_role("group", name="Ayla (Jongerenwerk)")
     ayla.get_by_label("Duiding in één zin").fill("Een oproep tot een vechtpartij.")
     ayla.get_by_role("group", name="Partners betrekken?").get_by_label("Ja").check()
-    ayla.get_by_label("Welke partners?").fill("politie")
+    ayla.get_by_role("group", name=re.compile("^Welke partners")).get_by_label("Politie").check()
     bram = page.get_by_role("group", name="Bram (Politie)")
     bram.get_by_role("group", name="Partners betrekken?").get_by_label("Nee").check()
     page.get_by_role("button", name="Antwoorden opslaan").click()

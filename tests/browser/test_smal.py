@@ -64,9 +64,10 @@ def demo(live_content):
         antwoorden |= {
             f"d{d.pk}-duiding": "Een oproep tot een vechtpartij bij het winkelcentrum.",
             f"d{d.pk}-partners_betrekken": "ja" if d.werkt_online else "nee",
-            f"d{d.pk}-welke_partners": "politie, jeugdboa en het jongerenwerk",
+            f"d{d.pk}-partners": ["politie", "boa", "jongerenwerk"] if d.werkt_online else [],
             f"d{d.pk}-ingrijpen": "ja",
-            f"d{d.pk}-actie": "De wijkagent zoekt de jongere thuis op.",
+            f"d{d.pk}-actie": "anders",
+            f"d{d.pk}-actie_anders": "De wijkagent zoekt de jongere thuis op.",
             f"d{d.pk}-versie": "0",
         }
     client.post(reverse("afspraken:sessie-casus", args=[a, s, eerste]), antwoorden)
