@@ -20,7 +20,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
 
 from leden.forms import AccountForm
-from leden.views.hulp import te_vaak_pagina
+from leden.views.hulp import niet_loggen, te_vaak_pagina
 from routekaart import rem
 from routekaart.types import HtmxHttpRequest
 
@@ -74,10 +74,11 @@ class NieuwWachtwoord(MetWachtwoordregels, auth_views.PasswordResetConfirmView):
 
     def dispatch(self, *args, **kwargs):
         if rem.te_vaak("wachtwoord-link", rem.adres(self.request), limiet=LINK_PER_MINUUT):
-            return te_vaak_pagina(self.request)
-        response = super().dispatch(*args, **kwargs)
+            response = te_vaak_pagina(self.request)
+        else:
+            response = super().dispatch(*args, **kwargs)
         response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+        return niet_loggen(response)
 
 
 class WachtwoordIngesteld(auth_views.PasswordResetCompleteView):

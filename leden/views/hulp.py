@@ -14,3 +14,11 @@ def te_vaak_pagina(request: HttpRequest) -> HttpResponse:
 def basis(request: HttpRequest) -> str:
     """The site's address as the visitor reached it, for links in mails."""
     return f"{request.scheme}://{request.get_host()}"
+
+
+def niet_loggen(response: HttpResponse) -> HttpResponse:
+    """Keep Django from logging this 4xx response's path (django.request logs "Gone: <path>"),
+    for a URL whose path carries a token. `_has_been_logged` is the flag Django itself sets
+    (django.utils.log.log_response) once it has logged a response."""
+    response._has_been_logged = True
+    return response

@@ -23,7 +23,7 @@ from leden.uitnodigingen import (
     account_bij,
     nieuw_account,
 )
-from leden.views.hulp import te_vaak_pagina
+from leden.views.hulp import niet_loggen, te_vaak_pagina
 from routekaart import rem
 from routekaart.types import HtmxHttpRequest
 
@@ -104,4 +104,4 @@ def uitnodiging(request: HtmxHttpRequest, token: str) -> HttpResponse:
     else:
         response = _uitnodiging(request, token)
     response.headers["Referrer-Policy"] = "no-referrer"
-    return response
+    return niet_loggen(response)
