@@ -9,24 +9,23 @@ route's questions, the procedure) is read through `routekaart.inhoud`.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from afspraken import vredestijd
 from afspraken.forms import als_getal
+from afspraken.klok import meeste_casussen
 from afspraken.models import MAX_DEELNEMERS, Deelnemer, Lidmaatschap, Netwerk, Sessie, SessieCasus
 from afspraken.sessie_forms import DeelnemerFormSet, SessieForm
 from afspraken.toegang import regisseur
+from afspraken.views import live
 from afspraken.views.hulp import formdata, naar, regisseur_sessie
 from routekaart import inhoud
 from routekaart.models import Modus
@@ -37,8 +36,6 @@ SESSIE_PDF_CSS = "sessie-pdf.css"
 LEGE_RIJEN = 2  # blank participant rows offered below the filled ones
 MINSTE_RIJEN = 6
 BEDENKTIJD = 2  # the phase of the procedure the timer page marks by default
-# A start time in the URL counts only this close to now; anything else is "not started".
-START_MARGE = timedelta(days=1)
 
 
 def sessie_ctx(netwerk: Netwerk, sessie: Sessie, huidig: str) -> dict:
@@ -256,6 +253,7 @@ def _handouts_ctx(netwerk: Netwerk, sessie: Sessie, deelnemers) -> dict:
             for d in deelnemers.prefetch_related("sessiecasussen__casus__fenomeen")
         ],
         "vragen": inhoud.huidige().vragen_per_stap(),
+        "meeste_casussen": meeste_casussen(sessie),
     }
 
 
@@ -286,47 +284,21 @@ def handouts_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap,
     return pdf_antwoord(naar_pdf(html), f"hand-outs-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")
 
 
-# Step 2: the facilitator screen with the timer
-
-
-def _start_tijd(waarde: str, nu: datetime) -> datetime | None:
-    """The timer's start from the URL: an ISO time with a time zone, within a day of now.
-    Anything else (not a time, or so far off that adding the minutes would overflow) is None,
-    "not started"."""
-    try:
-        start = datetime.fromisoformat(waarde)
-        if timezone.is_naive(start) or abs(start - nu) > START_MARGE:
-            return None
-    except (ValueError, OverflowError):
-        return None
-    return start
+# Step 2: the reflection, with the timer
 
 
 @require_GET
 @regisseur_sessie
 def bedenktijd(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
-    """For projecting. ?fase=N marks phase N of the procedure (default 2, the reflection).
-    Without JavaScript, "Start" sends ?start=nu; the server answers with a redirect to the
-    actual start time in the URL, so a reload keeps showing the same end time."""
+    """The regisseur's screen during the reflection: the timer and its controls (kept on the
+    server, afspraken.klok; the beamer shows the same end time) and the procedure. ?fase=N marks
+    phase N of the procedure (default 2, the reflection)."""
     procedure = inhoud.huidige().procedure()
     gevraagd = als_getal(request.GET.get("fase"))
     fase = min(max(BEDENKTIJD if gevraagd is None else gevraagd, 1), max(len(procedure), 1))
-    nu = timezone.now()
-    if request.GET.get("start") == "nu":
-        url = reverse("afspraken:sessie-bedenktijd", args=[netwerk.slug, s.pk])
-        return redirect(f"{url}?fase={fase}&start={nu.isoformat()}".replace("+", "%2B"))
-    seconden = s.minuten_per_casus * 60
-    start = _start_tijd(request.GET.get("start", ""), nu)
-    eind = start + timedelta(seconds=seconden) if start else None
-    over = max(0, int((eind - nu).total_seconds())) if eind else seconden
     ctx = sessie_ctx(netwerk, s, "bedenktijd") | {
         "procedure": procedure,
         "huidige_fase": fase,
-        "seconden": seconden,
-        "start": start.isoformat() if start else "",
-        "eind": eind,
-        "eind_ms": int(eind.timestamp() * 1000) if eind else 0,
-        "eind_als_nu": nu + timedelta(seconds=seconden),
-        "resterend": f"{over // 60}:{over % 60:02d}",
+        **live.bediening_ctx(s, request.get_full_path()),
     }
     return render(request, "afspraken/sessies/bedenktijd.html", ctx)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from afspraken.models import Afspraak, Antwoord, Deelnemer, Sessie, SessieCasus
 from casussen.models import Casus
@@ -209,34 +210,42 @@ class TestBedenktijd:
         html = regie.get(url("sessie-bedenktijd", sessie.pk)).content.decode()
         assert html.count('aria-current="step"') == 2  # the procedure and the session steps
         assert "Neem 10 minuten om na te denken" in html
-        assert "js/timer.js" in html
-        assert ">10:00<" in html
+        assert "js/klok.js" in html
+        assert "data-klok-tekst>10:00<" in html  # no case dealt yet: one case's minutes
 
-    def test_start_without_javascript_shows_the_end_time(self, regie, sessie, settings):
-        import time_machine
-
+    def test_start_without_javascript_shows_the_end_time(self, regie, sessie):
         moment = datetime(2026, 3, 12, 14, 25, tzinfo=ZoneInfo("Europe/Amsterdam"))
         with time_machine.travel(moment, tick=False):
-            response = regie.get(url("sessie-bedenktijd", sessie.pk) + "?start=nu&fase=2")
-            assert response.status_code == 302
-            html = regie.get(response.url).content.decode()
-        assert "Klaar om <time" in html
+            pagina = url("sessie-bedenktijd", sessie.pk)
+            response = regie.post(
+                url("sessie-klok", sessie.pk), {"actie": "start", "terug": pagina}
+            )
+            assert response.url == pagina
+            html = regie.get(pagina).content.decode()
+        assert "klaar om <time" in html
         assert ">14:35</time>" in html
 
-    def test_a_start_time_that_is_not_a_time_is_ignored(self, regie, sessie):
+    def test_a_start_time_in_the_url_is_not_the_timer_any_more(self, regie, sessie):
         html = regie.get(
-            url("sessie-bedenktijd", sessie.pk) + "?start=gisteren&fase=x"
+            url("sessie-bedenktijd", sessie.pk) + "?start=2026-03-12T14:25:00%2B01:00&fase=x"
         ).content.decode()
         assert "Nog niet gestart." in html
         assert 'aria-current="step">Neem 10 minuten' in html
 
-    def test_only_the_timer_page_loads_the_timer_script(self, regie, sessie):
+    def test_only_the_timer_pages_load_the_timer_script(self, regie, sessie):
         for pagina in ("sessie", "sessie-verdelen", "sessie-afspraken", "sessie-samenvatting"):
-            assert "js/timer.js" not in regie.get(url(pagina, sessie.pk)).content.decode()
+            assert "js/klok.js" not in regie.get(url(pagina, sessie.pk)).content.decode()
 
     def test_the_marked_step_follows_the_query(self, regie, sessie):
         html = regie.get(url("sessie-bedenktijd", sessie.pk) + "?fase=5").content.decode()
         assert 'aria-current="step">Bekijk aan het einde alle afspraken' in html
+
+    def test_there_is_one_set_of_step_buttons(self, regie, sessie):
+        html = regie.get(url("sessie-bedenktijd", sessie.pk)).content.decode()
+        assert "Volgende: casussen bespreken" in html
+        assert "Vorige: stap 1" in html
+        assert "Volgende stap" not in html
+        assert "Vorige stap" not in html
 
 
 def antwoorden(sessie, **per_naam) -> dict:
