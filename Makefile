@@ -6,10 +6,12 @@ PIP := .venv/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 VNU := .venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+# `make serve` is the production start: DEBUG stays off there unless set in the environment.
+SERVE_DEBUG := $(if $(filter undefined file,$(origin DEBUG)),False,$(DEBUG))
 # Development defaults; production sets its own environment (see README).
 export DEBUG ?= True
 
-.PHONY: install install-test check-system run serve content demo test test-fast test-browser lint fmt migrations-check ci reset-local-db bench
+.PHONY: install install-test check-system run serve test-cluster content demo test test-fast test-browser lint fmt migrations-check ci reset-local-db bench
 
 .venv/.installed: pyproject.toml
 	@test -x $(PY) || python3 -m venv .venv
@@ -37,6 +39,16 @@ install-test: install
 	@command -v java >/dev/null || { echo "Java ontbreekt: sudo apt-get install -y default-jre-headless"; exit 1; }
 	@test -f $(VNU) || npm install --silent --no-audit --no-fund --prefix .venv/vnu vnu-jar
 
+# The production start (bin/start: migrate, collectstatic, load_content, then gunicorn with
+# deploy/gunicorn.conf.py). Settings from the environment: SECRET_KEY, ALLOWED_HOSTS, … (README).
+serve: export DEBUG := $(SERVE_DEBUG)
+serve: install
+	HOST=$(HOST) PORT=$(PORT) bin/start
+
+# Only the cluster leg of CI: PostgreSQL, Redis and two servers, then the cluster tests.
+test-cluster: install
+	bash .ci/cluster
+
 content: install
 	$(PY) manage.py load_content
 
@@ -50,11 +62,13 @@ run: install
 	@echo "Routekaart draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The cluster tests (marker `cluster`) need two production servers: `.ci/run cluster` starts
+# them and runs those tests; every other target leaves them out.
 test: install-test
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 2 -m "not cluster"
 
 test-fast: install
-	$(PY) -m pytest -q -n 2 -m "not browser"
+	$(PY) -m pytest -q -n 2 -m "not browser and not cluster"
 
 test-browser: install-test
 	$(PY) -m pytest -q -m browser

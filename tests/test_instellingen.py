@@ -2,9 +2,13 @@
 settings that keep a GET from writing the session back."""
 
 import os
+import secrets
+import subprocess
+import sys
 import threading
 import time
 
+import pytest
 from django.conf import settings
 from django.db import connection, connections, transaction
 
@@ -87,3 +91,77 @@ class TestSessie:
         # that rewrote the session file could overwrite notes saved meanwhile in another tab.
         assert settings.SESSION_SAVE_EVERY_REQUEST is False
         assert settings.SESSION_COOKIE_AGE == 2 * 60 * 60
+
+
+def _productie(tmp_path, **extra: str) -> dict[str, str]:
+    """The environment of a production server (DEBUG off, a long random SECRET_KEY, HTTPS, a
+    PostgreSQL and a Redis URL; nothing is asked of either by these commands)."""
+    weg = ("DEBUG", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")  # (conftest's)
+    env = {k: v for k, v in os.environ.items() if k not in weg}
+    return (
+        env
+        | {
+            "DEBUG": "False",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "routekaart.example.nl",
+            "HTTPS": "True",
+            "DATABASE_URL": "postgres://routekaart:geheim@127.0.0.1:1/routekaart",
+            "REDIS_URL": "redis://127.0.0.1:1/0",
+            "SESSION_FILE_PATH": str(tmp_path / "sessies"),
+        }
+        | extra
+    )
+
+
+def _manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class TestProductie:
+    def test_check_deploy_is_clean_with_the_production_variables(self, tmp_path):
+        uit = _manage(_productie(tmp_path), "check", "--deploy", "--fail-level", "WARNING")
+        assert uit.returncode == 0, uit.stdout + uit.stderr
+        assert "System check identified no issues" in uit.stdout
+
+    def test_with_redis_url_the_cache_and_the_sessions_are_in_redis(self, tmp_path):
+        code = (
+            "from django.conf import settings as s; "
+            "print(s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'], "
+            "s.SESSION_ENGINE, s.DATABASES['default']['ENGINE'])"
+        )
+        uit = _manage(_productie(tmp_path), "shell", "-v", "0", "-c", code)
+        assert uit.returncode == 0, uit.stderr
+        assert uit.stdout.split() == [
+            "django.core.cache.backends.redis.RedisCache",
+            "redis://127.0.0.1:1/0",
+            "routekaart.session_redis",
+            "django.db.backends.postgresql",
+        ]
+
+    def test_without_redis_url_one_machine_keeps_file_sessions_and_a_local_cache(self):
+        if os.environ.get("REDIS_URL"):
+            pytest.fail("deze test hoort zonder REDIS_URL te draaien")
+        assert settings.SESSION_ENGINE == "routekaart.session_store"
+        assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+    def test_two_servers_preparing_at_once_on_one_new_database_both_succeed(self, tmp_path):
+        """bin/start's `voorbereiden` (migrate, load_content) takes a lock: without it the second
+        migrate fails on a table the first just created. (PostgreSQL: the cluster leg.)"""
+        env = _productie(tmp_path, COLLECTSTATIC="False", DB_NAME=str(tmp_path / "een.sqlite3"))
+        del env["DATABASE_URL"]
+        opdracht = [sys.executable, "manage.py", "voorbereiden", "-v0"]
+        processen = [
+            subprocess.Popen(
+                opdracht, cwd=settings.BASE_DIR, env=env, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        fouten = [p.communicate(timeout=180)[1] for p in processen]
+        assert [p.returncode for p in processen] == [0, 0], fouten
