@@ -77,7 +77,7 @@ class NieuwWachtwoord(MetWachtwoordregels, auth_views.PasswordResetConfirmView):
             response = te_vaak_pagina(self.request)
         else:
             response = super().dispatch(*args, **kwargs)
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = "origin"
         return niet_loggen(response)
 
 

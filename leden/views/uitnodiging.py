@@ -1,8 +1,10 @@
 """The invitee's side: /uitnodiging/<token>/. GET shows the invitation, POST redeems it.
 
 Every request counts against the visitor's address (routekaart.rem), valid token or not, so a
-link cannot be guessed. The page is never cached and sends no Referer onwards, so the token in
-its URL stays out of other servers' logs. A wrong, used, withdrawn or expired link gets its own
+link cannot be guessed. The page is never cached, and its Referrer-Policy "origin" sends only
+the site's address as Referer (for its styles, scripts and links), never the path with the token.
+("no-referrer" would make the browser send "Origin: null" with the form, which Django's CSRF
+check refuses.) A wrong, used, withdrawn or expired link gets its own
 Dutch page (404 or 410), never an error.
 """
 
@@ -103,5 +105,5 @@ def uitnodiging(request: HtmxHttpRequest, token: str) -> HttpResponse:
         response = te_vaak_pagina(request)
     else:
         response = _uitnodiging(request, token)
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "origin"
     return niet_loggen(response)

@@ -147,7 +147,7 @@ class TestNieuwAccount:
         assert r.status_code == 200
         html = r.content.decode()
         assert "Uitnodiging voor Gemeente A" in html and "Maak je account" in html
-        assert r.headers["Referrer-Policy"] == "no-referrer"
+        assert r.headers["Referrer-Policy"] == "origin"
         r = maak_account(client, token)
         assert r.status_code == 302 and r.url == reverse("afspraken:netwerk", args=["gemeente-a"])
         user = get_user_model().objects.get(email="sam@politie.example")
