@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from afspraken import diensten, vredestijd
@@ -30,6 +30,7 @@ from afspraken.models import (
     half_jaar_na,
 )
 from afspraken.sessie_forms import AntwoordForm
+from afspraken.views import live
 from afspraken.views.hulp import formdata, naar, regisseur_sessie
 from afspraken.views.sessie import in_gang, sessie_ctx, stylesheet
 from routekaart.pdf import naar_pdf, pdf_antwoord
@@ -46,9 +47,9 @@ def _sessiecasus(sessie: Sessie, slug: str) -> SessieCasus:
 
 
 def _plenair_ctx(sessie: Sessie, sc: SessieCasus, data=None, conflicten=()) -> dict:
-    """The answer rows (a form per participant) and the differences between the saved answers.
-    `conflicten`: participants whose answer someone else saved after this form was loaded; their
-    row shows that saved answer beside what this user typed."""
+    """The answer rows (a form per participant, for those without a phone). `conflicten`:
+    participants whose answer someone else (the participant on their phone, say) saved after
+    this form was loaded; their row shows that saved answer beside what this user typed."""
     deelnemers = list(sessie.deelnemers.all())
     bestaand = {
         a.deelnemer_id: a
@@ -68,8 +69,19 @@ def _plenair_ctx(sessie: Sessie, sc: SessieCasus, data=None, conflicten=()) -> d
         }
         for d in deelnemers
     ]
-    opgeslagen = [bestaand[d.pk].als_dict() for d in deelnemers if d.pk in bestaand]
-    return {"rijen": rijen, "verschillen": vredestijd.verschillen(opgeslagen)}
+    return {"rijen": rijen}
+
+
+def _afspraak_form(netwerk: Netwerk, s: Sessie, sc: SessieCasus, data=None) -> AfspraakForm:
+    """Step 4's form: soort casus preset from the case's phenomenon, "Wie zijn betrokken" from
+    the participants' organisations, status concept."""
+    soort = SoortCasus.objects.filter(netwerk=netwerk, fenomeen=sc.casus.fenomeen).first()
+    initial = {
+        "soort": soort.pk if soort else None,
+        "wie": _organisaties(list(s.deelnemers.all())),
+        "status": Afspraak.Status.CONCEPT,
+    }
+    return AfspraakForm(data, netwerk=netwerk, prefix="nieuw", initial=initial)
 
 
 def _bewaar_antwoorden(sessie: Sessie, sc: SessieCasus, rijen: list[dict]) -> list[int]:
@@ -99,14 +111,23 @@ def _bewaar_antwoorden(sessie: Sessie, sc: SessieCasus, rijen: list[dict]) -> li
 def casus(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie, casus: str
 ) -> HttpResponse:
+    """The live screen of one case (steps 3 and 4). Its #stand (who answered, the differences,
+    the answers) polls this URL: an htmx GET gets that partial only, which holds no form. An
+    htmx POST (typing for someone without a phone) gets the #invullen partial: the form."""
     sc = _sessiecasus(s, casus)
+    template = "afspraken/sessies/casus.html"
+    ctx = sessie_ctx(netwerk, s, "casus") | {"sc": sc, "casus": sc.casus}
+    if request.method == "GET" and request.htmx:
+        ctx["stand"] = live.stand(s, sc)
+        return render(request, template + "#stand", ctx)
     plenair = _plenair_ctx(s, sc, formdata(request))
-    ctx = sessie_ctx(netwerk, s, "casus")
     status = 200
+    opgeslagen = False
     if request.method == "POST":
         if all(r["form"].is_valid() for r in plenair["rijen"]):
             conflicten = _bewaar_antwoorden(s, sc, plenair["rijen"])
             in_gang(s)
+            opgeslagen = True
             if conflicten:
                 namen = [
                     r["deelnemer"].naam for r in plenair["rijen"] if r["deelnemer"].pk in conflicten
@@ -116,25 +137,33 @@ def casus(
                 status = 200 if request.htmx else 409
             elif not request.htmx:
                 messages.success(request, "De antwoorden zijn opgeslagen.")
-                return naar("sessie-casus", netwerk.slug, s.pk, sc.casus.slug, anker="#plenair")
+                return naar("sessie-casus", netwerk.slug, s.pk, sc.casus.slug, anker="#stand")
             else:
                 plenair = _plenair_ctx(s, sc) | {"opgeslagen": True}
         else:
             plenair["fouten"] = True
+    if request.htmx:
+        response = render(request, template + "#invullen", ctx | plenair, status=status)
+        if opgeslagen:
+            # #stand refreshes at once, not at its next poll.
+            response["HX-Trigger"] = "antwoorden-opgeslagen"
+        return response
     alle = list(s.casussen.select_related("casus"))
     index = next(i for i, x in enumerate(alle) if x.pk == sc.pk)
-    ctx |= plenair | {
-        "sc": sc,
-        "casus": sc.casus,
-        "nummer": index + 1,
-        "totaal": len(alle),
-        "vorige": alle[index - 1] if index > 0 else None,
-        "volgende": alle[index + 1] if index + 1 < len(alle) else None,
-        "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s, casus=sc.casus),
-    }
-    template = "afspraken/sessies/casus.html"
-    if request.htmx:
-        template += "#plenair"
+    ctx |= (
+        plenair
+        | live.bediening_ctx(s, request.path)
+        | {
+            "stand": live.stand(s, sc),
+            "nummer": index + 1,
+            "totaal": len(alle),
+            "vorige": alle[index - 1] if index > 0 else None,
+            "volgende": alle[index + 1] if index + 1 < len(alle) else None,
+            "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s, casus=sc.casus),
+            "afspraak_form": _afspraak_form(netwerk, s, sc),
+            "toegang": False,
+        }
+    )
     return render(request, template, ctx, status=status)
 
 
@@ -157,13 +186,7 @@ def afspraak(
     casus preset from the case's phenomenon, "Wie zijn betrokken" from the participants'
     organisations, status concept, linked to this session and case."""
     sc = _sessiecasus(s, casus)
-    soort = SoortCasus.objects.filter(netwerk=netwerk, fenomeen=sc.casus.fenomeen).first()
-    initial = {
-        "soort": soort.pk if soort else None,
-        "wie": _organisaties(list(s.deelnemers.all())),
-        "status": Afspraak.Status.CONCEPT,
-    }
-    form = AfspraakForm(formdata(request), netwerk=netwerk, prefix="nieuw", initial=initial)
+    form = _afspraak_form(netwerk, s, sc, formdata(request))
     if request.method == "POST" and form.is_valid():
         nieuw = form.save(commit=False)
         nieuw.sessie, nieuw.casus = s, sc.casus
@@ -192,13 +215,49 @@ def afspraken(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s:
     return render(request, "afspraken/sessies/afspraken.html", ctx)
 
 
-@require_POST
+def _open_punten(netwerk: Netwerk, s: Sessie) -> dict:
+    """What a chair wants to know before closing. A case counts as discussed ("besproken") once
+    it was closed in the plenary ("Casus sluiten") or someone's answer to it was recorded; the
+    others are listed, and so are the cases without an agreement."""
+    beantwoord = set(
+        Antwoord.objects.filter(sessie=s).values_list("casus_id", flat=True).distinct()
+    )
+    met_afspraak = set(
+        Afspraak.objects.van(netwerk).filter(sessie=s).values_list("casus_id", flat=True)
+    )
+    casussen = list(s.casussen.select_related("casus"))
+    return {
+        "niet_besproken": [
+            sc for sc in casussen if sc.gesloten_op is None and sc.casus_id not in beantwoord
+        ],
+        "zonder_afspraak": [sc for sc in casussen if sc.casus_id not in met_afspraak],
+        "aantal_casussen": len(casussen),
+    }
+
+
+@require_http_methods(["GET", "POST"])
 @regisseur_sessie
 def afronden(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
-    """Close the session (afspraken.diensten.rond_af) and go back to its review."""
-    diensten.rond_af(s, door=request.user)
-    messages.success(request, "De sessie is afgerond en de afspraken zijn vastgesteld.")
-    return naar("sessie-afspraken", netwerk.slug, s.pk)
+    """ "Sessie afronden" asks first: the cases not yet discussed and those without an agreement,
+    and closes (afspraken.diensten.rond_af) only on a POST that confirms (bevestigd=ja); a POST
+    without it closes nothing and asks again. Participants' codes stop working with the status
+    (afspraken.deelname refuses a closed session's code)."""
+    if s.is_afgerond:
+        return naar("sessie-afspraken", netwerk.slug, s.pk)
+    if request.method == "POST" and request.POST.get("bevestigd") == "ja":
+        diensten.rond_af(s, door=request.user)
+        messages.success(request, "De sessie is afgerond en de afspraken zijn vastgesteld.")
+        return naar("sessie-afspraken", netwerk.slug, s.pk)
+    ctx = (
+        sessie_ctx(netwerk, s, "afspraken")
+        | _open_punten(netwerk, s)
+        | {
+            "aantal_afspraken": Afspraak.objects.van(netwerk).filter(sessie=s).count(),
+            "evaluatie_standaard": half_jaar_na(s.datum),
+            "niet_bevestigd": request.method == "POST",
+        }
+    )
+    return render(request, "afspraken/sessies/afronden.html", ctx)
 
 
 # The summary

@@ -137,7 +137,7 @@ def test_fifty_mixed_writes_at_once_give_no_500_and_lose_nothing(regisseurs, net
         elif soort_taak == "publiceren":
             taak = (r, f"/afspraken/{A}/publiceren/", {"notitie": f"Versie {i}"})
         else:
-            taak = (r, f"/afspraken/{A}/sessies/{sessie.pk}/afronden/", {})
+            taak = (r, f"/afspraken/{A}/sessies/{sessie.pk}/afronden/", {"bevestigd": "ja"})
         taken.append(taak)
         soorten.append((soort_taak, taak[2]))
 

@@ -274,17 +274,19 @@ class TestPlenair:
         assert "1 van 2 zou de politie betrekken" in html
         assert 'class="verschil-label"' in html
 
-    def test_with_htmx_it_returns_only_the_plenary_partial(self, regie, sessie):
+    def test_with_htmx_it_returns_only_the_form_and_the_live_part_refreshes(self, regie, sessie):
         sc = sessie.casussen.first()
+        pagina = url("sessie-casus", sessie.pk, sc.casus.slug)
         data = antwoorden(sessie, Ayla={"ingrijpen": "ja"}, Bram={"ingrijpen": "ja"})
-        response = regie.post(
-            url("sessie-casus", sessie.pk, sc.casus.slug), data, HTTP_HX_REQUEST="true"
-        )
+        response = regie.post(pagina, data, HTTP_HX_REQUEST="true")
         html = response.content.decode()
-        assert html.lstrip().startswith('<div id="plenair"')
+        assert html.lstrip().startswith('<details class="paneel" id="invullen" open')
         assert "<html" not in html
         assert "De antwoorden zijn opgeslagen." in html
-        assert "2 van 2 zouden ingrijpen" in html
+        assert response["HX-Trigger"] == "antwoorden-opgeslagen"
+        stand = regie.get(pagina, HTTP_HX_REQUEST="true").content.decode()
+        assert "2 van 2 zouden ingrijpen" in stand
+        assert "<strong>2 van 4</strong> hebben geantwoord" in stand
 
     def test_bad_input_keeps_what_was_typed(self, regie, sessie):
         sc = sessie.casussen.first()
@@ -398,7 +400,7 @@ class TestAfronden:
     def test_closing_fixes_the_agreements_and_sets_the_default_evaluation_date(
         self, regie, sessie, twee
     ):
-        response = regie.post(url("sessie-afronden", sessie.pk), follow=True)
+        response = regie.post(url("sessie-afronden", sessie.pk), {"bevestigd": "ja"}, follow=True)
         eerste, tweede = (Afspraak.objects.get(pk=a.pk) for a in twee)
         assert eerste.status == tweede.status == Afspraak.Status.VASTGESTELD
         assert eerste.evaluatiedatum == date(2026, 9, 12)  # half a year after 12 March
@@ -416,9 +418,39 @@ class TestAfronden:
     def test_it_only_touches_this_sessions_agreements(self, regie, sessie, twee, afspraak_a):
         afspraak_a.status = Afspraak.Status.CONCEPT
         afspraak_a.save()
-        regie.post(url("sessie-afronden", sessie.pk))
+        regie.post(url("sessie-afronden", sessie.pk), {"bevestigd": "ja"})
         afspraak_a.refresh_from_db()
         assert afspraak_a.status == Afspraak.Status.CONCEPT
+
+    def test_closing_first_lists_the_undiscussed_cases_and_those_without_agreement(
+        self, regie, sessie, twee
+    ):
+        casussen = list(sessie.casussen.select_related("casus"))
+        # Discussed: the first has an answer, the third was closed in the plenary.
+        Antwoord.objects.create(
+            sessie=sessie, casus=casussen[0].casus, deelnemer=sessie.deelnemers.first()
+        )
+        regie.post(url("sessie-casus-sluiten", sessie.pk, casussen[2].casus.slug))
+        html = regie.get(url("sessie-afronden", sessie.pk)).content.decode()
+        assert "Nog niet besproken: 6 van 8 casussen" in html
+        assert "Zonder afspraak: 6 van 8 casussen" in html
+        niet_besproken = html[html.index("niet-besproken-kop") : html.index("zonder-afspraak-kop")]
+        for i, sc in enumerate(casussen):
+            assert (sc.casus.titel in niet_besproken) is (i not in (0, 2)), sc.casus.titel
+        assert ">Ja, sessie afronden</button>" in html
+        assert Sessie.objects.get(pk=sessie.pk).status != Sessie.Status.AFGEROND
+
+    @pytest.mark.parametrize("data", [{}, {"bevestigd": "nee"}, {"bevestigd": "JA "}])
+    def test_nothing_closes_without_the_confirmation(self, regie, sessie, twee, data):
+        response = regie.post(url("sessie-afronden", sessie.pk), data)
+        assert response.status_code == 200
+        assert "De sessie is niet afgerond" in response.content.decode()
+        assert Sessie.objects.get(pk=sessie.pk).status != Sessie.Status.AFGEROND
+        assert not Afspraak.objects.filter(status=Afspraak.Status.VASTGESTELD).exists()
+
+    def test_the_review_asks_before_closing(self, regie, sessie):
+        html = regie.get(url("sessie-afspraken", sessie.pk)).content.decode()
+        assert f'method="get" action="{url("sessie-afronden", sessie.pk)}"' in html
 
 
 class TestSamenvatting:

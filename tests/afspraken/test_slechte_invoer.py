@@ -165,7 +165,7 @@ class TestOpgeslagenDatum:
         sessie = maak_sessie(netwerk_a, datum=date(9999, 12, 31))
         eigen = maak_afspraak(netwerk_a, sessie=sessie, status="concept")
         assert regie.get(url("sessie-afspraken", sessie.pk)).status_code == 200
-        assert regie.post(url("sessie-afronden", sessie.pk)).status_code == 302
+        assert regie.post(url("sessie-afronden", sessie.pk), {"bevestigd": "ja"}).status_code == 302
         eigen.refresh_from_db()
         assert eigen.evaluatiedatum == date.max
 

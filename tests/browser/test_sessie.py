@@ -99,6 +99,8 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
     # Step 3: two participants answer on the first case; the panel shows the difference.
     page.get_by_role("link", name="Volgende: casussen bespreken").click()
     expect(page.locator("h1")).to_contain_text("Bespreken:")
+    # Nobody here has a phone: the regisseur types for them.
+    page.get_by_text("Invullen voor iemand zonder telefoon").click()
     ayla = page.get_by_role("group", name="Ayla (Jongerenwerk)")
     ayla.get_by_label("Duiding in één zin").fill("Een oproep tot een vechtpartij.")
     ayla.get_by_role("group", name="Partners betrekken?").get_by_label("Ja").check()
@@ -110,18 +112,24 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
     expect(paneel).to_contain_text("1 van 2 zouden partners betrekken")
     expect(paneel).to_contain_text("1 van 2 zouden geen partners betrekken")
     expect(paneel.locator(".verschil-label").first).to_be_visible()
-    expect(page.locator("#verschillen-kop")).to_be_focused()
+    expect(page.locator("#stand")).to_contain_text("2 van 4 hebben geantwoord")
+    expect(
+        page.get_by_role("status").filter(has_text="De antwoorden zijn opgeslagen.")
+    ).to_be_focused()
     _controleer(page, fouten, "plenair")
 
     # Step 4: an agreement from the case, preset from the case and the participants.
+    # It opens beside the differences, which stay in sight.
     casus_url = page.url
-    page.get_by_role("link", name=re.compile("^Afspraak toevoegen")).click()
-    expect(page.get_by_label("Wie zijn betrokken")).to_have_value(
+    page.get_by_text("Afspraak toevoegen").click()
+    nieuw = page.get_by_role("form", name=re.compile("^Nieuwe afspraak"))
+    expect(nieuw.get_by_label("Wie zijn betrokken")).to_have_value(
         "Jongerenwerk, Politie, Jeugdboa, School"
     )
+    expect(paneel).to_be_visible()
     _controleer(page, fouten, "afspraak toevoegen")
-    page.get_by_label("Afspraak", exact=True).fill(AFSPRAAK)
-    page.get_by_role("button", name="Opslaan").click()
+    nieuw.get_by_label("Afspraak", exact=True).fill(AFSPRAAK)
+    nieuw.get_by_role("button", name="Opslaan").click()
     expect(page.locator("#casus-afspraken-kop + ul")).to_contain_text(AFSPRAAK)
     assert page.url.split("#")[0] == casus_url.split("#")[0]
 
@@ -130,6 +138,10 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
     expect(page.locator("tbody tr")).to_contain_text(AFSPRAAK)
     _controleer(page, fouten, "afspraken bekijken")
     page.get_by_role("button", name="Sessie afronden").click()
+    expect(page.locator("h1")).to_have_text("Sessie afronden?")
+    expect(page.locator("#niet-besproken-kop")).to_have_text("Nog niet besproken: 7 van 8 casussen")
+    _controleer(page, fouten, "sessie afronden?")
+    page.get_by_role("button", name="Ja, sessie afronden").click()
     expect(page.locator("tbody tr")).to_contain_text("Vastgesteld")
     _controleer(page, fouten, "sessie afgerond")
     page.get_by_role("link", name="Publiceren", exact=True).click()
@@ -167,6 +179,7 @@ def test_a_regisseur_runs_a_session_and_the_partner_sees_the_agreement(
         f"/afspraken/{a}/sessies/{s}/casussen/{eerste}/afspraak/",
         f"/afspraken/{a}/sessies/{s}/afspraken/",
         f"/afspraken/{a}/sessies/{s}/samenvatting/",
+        f"/afspraken/{a}/sessies/{s}/live/beamer/",
         f"/afspraken/{a}/evaluaties/",
         f"/afspraken/{a}/evaluaties/nieuw/?sessie={s}",
     ]
@@ -237,6 +250,8 @@ def test_the_timer_and_the_plenary_work_without_javascript(browser, live_server,
         expect(page.locator("[data-klok-stand]")).to_contain_text("Nog niet gestart")
 
         page.get_by_role("link", name="Volgende: casussen bespreken").click()
+        # Without JavaScript <details> still opens.
+        page.get_by_text("Invullen voor iemand zonder telefoon").click()
         ayla = page.get_by_role("group", name="Ayla (Jongerenwerk)")
         ayla.get_by_role("group", name="Ingrijpen?").get_by_label("Ja").check()
         bram = page.get_by_role("group", name="Bram (Politie)")

@@ -84,7 +84,7 @@ def demo(live_content):
         },
     )
     assert response.status_code == 302, response.content.decode()
-    client.post(reverse("afspraken:sessie-afronden", args=[a, s]))
+    client.post(reverse("afspraken:sessie-afronden", args=[a, s]), {"bevestigd": "ja"})
     afspraak = Afspraak.objects.filter(netwerk=netwerk).first()
     Afspraak.objects.filter(pk=afspraak.pk).update(
         tekst=afspraak.tekst + " Bij twijfel overlegt de jongerenwerker met de wijkagent.",
