@@ -64,10 +64,11 @@ class SessieForm(forms.ModelForm):
     class Meta:
         model = Sessie
         fields = ["datum", "plaats", "minuten_per_casus"]
-        labels = {"minuten_per_casus": "Minuten bedenktijd per casus"}
+        labels = {"minuten_per_casus": "Minuten per casus"}
         help_texts = {
             "plaats": "Bijvoorbeeld: gemeentehuis, zaal 2. Niet verplicht.",
-            "minuten_per_casus": "De routekaart raadt 10 minuten aan.",
+            "minuten_per_casus": "De routekaart raadt 10 minuten aan. De bedenktijd duurt deze "
+            "minuten maal het grootste aantal casussen van één deelnemer.",
         }
         widgets = {"datum": DATUM}
         error_messages = {

@@ -134,6 +134,12 @@ class TestKlok:
         assert "Neem 10 minuten per casus; jij hebt 2 casussen: 20 minuten." in handout
 
 
+def test_the_form_calls_the_one_setting_minutes_per_case(regie):
+    html = regie.get(url("sessie-nieuw")).content.decode()
+    assert ">Minuten per casus</label>" in html
+    assert "bedenktijd per casus" not in html
+
+
 class TestBeamer:
     def test_the_beamer_has_no_site_header_breadcrumb_or_step_buttons(self, regie, sessie):
         html = regie.get(url("sessie-beamer", sessie.pk)).content.decode()
