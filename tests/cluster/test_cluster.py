@@ -210,15 +210,28 @@ def test_five_wrong_passwords_spread_over_both_servers_lock_the_account(cluster,
 
 
 def test_load_content_through_one_servers_settings_is_served_by_the_other_at_once(cluster):
+    """A page and a step title changed in the content files, loaded by `manage.py load_content`
+    with the servers' settings: both servers show it at their next request, also inside the
+    step page's {% cache %} block (the map, keyed on the content token, in the shared Redis)."""
     a, b = cluster
-    colofon = Path(os.environ["CONTENT_DIR"]) / "paginas" / "colofon.md"
-    assert BASE_DIR not in colofon.parents, "de test wijzigt een kopie van de content"
-    origineel = colofon.read_text(encoding="utf-8")
+    map_ = Path(os.environ["CONTENT_DIR"])
+    assert BASE_DIR not in map_.parents, "de test wijzigt een kopie van de content"
+    colofon, stap = map_ / "paginas" / "colofon.md", map_ / "route" / "contextinformatie.md"
+    originelen = {pad: pad.read_text(encoding="utf-8") for pad in (colofon, stap)}
     zin = f"Clustertest {uniek('zin')}."
+    titel = f"Contextinformatie {uniek('titel')}"
     browser = Browser()
+
+    def kaart(basis: str) -> str:
+        """The map of the first step's page: inside its cached block, the only place that
+        names the step Contextinformatie."""
+        status, html, _ = browser.vraag(basis, "/route/bericht-duiden/")
+        assert status == 200
+        return html.split('class="orientatie__inhoud">', 1)[1].split("</section>", 1)[0]
+
     for basis in (a, b):  # both have the old content in memory and in the cache
-        status, html, _ = browser.vraag(basis, "/colofon/")
-        assert status == 200 and zin not in html
+        assert zin not in browser.vraag(basis, "/colofon/")[1]
+        assert "Contextinformatie" in kaart(basis) and titel not in kaart(basis)
 
     def laad() -> None:
         subprocess.run(
@@ -229,15 +242,41 @@ def test_load_content_through_one_servers_settings_is_served_by_the_other_at_onc
         )
 
     try:
-        colofon.write_text(origineel + f"\n{zin}\n", encoding="utf-8")
+        colofon.write_text(originelen[colofon] + f"\n{zin}\n", encoding="utf-8")
+        stap.write_text(
+            originelen[stap].replace("titel: Contextinformatie\n", f"titel: {titel}\n", 1),
+            encoding="utf-8",
+        )
         laad()
         for basis in (b, a):
             assert zin in browser.vraag(basis, "/colofon/")[1], basis
+            assert titel in kaart(basis), basis
     finally:
-        colofon.write_text(origineel, encoding="utf-8")
+        for pad, tekst in originelen.items():
+            pad.write_text(tekst, encoding="utf-8")
         laad()
     for basis in (a, b):
         assert zin not in browser.vraag(basis, "/colofon/")[1]
+        assert titel not in kaart(basis)
+
+
+def test_the_throttle_of_invitation_links_counts_on_both_servers_together(cluster):
+    """routekaart.rem counts in the shared cache: ten attempts per minute per address, however
+    they are spread over the servers."""
+    from leden.views.uitnodiging import PER_MINUUT
+    from routekaart import rem
+
+    a, b = cluster
+    rem.vergeet("uitnodiging", "127.0.0.1")  # this process shares the servers' Redis
+    browser = Browser()
+    try:
+        for poging in range(PER_MINUUT):
+            status, _, _ = browser.vraag((a, b)[poging % 2], f"/uitnodiging/{uniek('fout')}/")
+            assert status == 404, poging
+        for basis in (a, b):
+            assert browser.vraag(basis, f"/uitnodiging/{uniek('fout')}/")[0] == 429
+    finally:
+        rem.vergeet("uitnodiging", "127.0.0.1")
 
 
 # -- health and logs -------------------------------------------------------------------------------
