@@ -7,9 +7,10 @@ functions tables of plain values.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from afspraken.models import PARTNER_KEUZES
 
 # -- step 1: dealing the cases ------------------------------------------------------------------
 
@@ -153,19 +154,9 @@ def verdeel(casussen: Sequence[Verdeelcasus], deelnemers: Sequence[Persoon]) -> 
 # -- step 3: where do the expectations differ? ---------------------------------------------------
 
 JA, NEE = "ja", "nee"
-
-# Words in "welke partners" that name the same partner, and how a sentence names it. Anything
-# else counts as written (lower case), so "wijkteam" is still counted.
-PARTNERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("de politie", ("politie", "wijkagent", "agent")),
-    ("het jongerenwerk", ("jongerenwerk", "jongerenwerker")),
-    ("de boa", ("boa", "handhaving", "handhaver")),
-    ("de gemeente (OOV)", ("oov", "gemeente")),
-    ("de school", ("school", "scholen", "leerplicht", "mentor")),
-    ("de ouders", ("ouder", "ouders", "moeder", "vader")),
-    ("de hulpverlening", ("hulpverlening", "hulpverlener", "wijkteam", "jeugdzorg")),
-)
-# How a sentence names a ticked partner (the keys of afspraken.models.PARTNER_KEUZES).
+ANDERS = "anders"
+# How a sentence names a ticked partner ("2 van 4 zouden de politie betrekken"), per key of
+# afspraken.models.PARTNER_KEUZES; the question itself uses that list's label.
 PARTNER_NAMEN = {
     "jongerenwerk": "het jongerenwerk",
     "politie": "de politie",
@@ -176,30 +167,13 @@ PARTNER_NAMEN = {
     "om": "het OM",
     "anders": "een andere partner",
 }
-ANDERS = "anders"
 # The fields of an answer; a row with none of them given is left out.
 ANTWOORD = ("duiding", "partners_betrekken", "partners", "ingrijpen", "actie", "actie_anders")
-_SCHEIDING = re.compile(r"\s*(?:,|;|/|\+|&|\n|\ben\b|\bof\b)\s*", re.IGNORECASE)
-_LIDWOORD = re.compile(r"^(?:de|het|een)\s+", re.IGNORECASE)
 
 
 def _gegeven(waarde) -> bool:
     """A text with something in it, or a non-empty list."""
     return bool(waarde.strip()) if isinstance(waarde, str) else bool(waarde)
-
-
-def partners_in(tekst: str) -> list[str]:
-    """The partners named in a free-text "welke partners" answer, each once, in order."""
-    gevonden: list[str] = []
-    for stuk in _SCHEIDING.split(tekst or ""):
-        stuk = _LIDWOORD.sub("", stuk.strip().rstrip(".")).strip()
-        if not stuk:
-            continue
-        woorden = set(re.findall(r"\w+", stuk.lower()))
-        naam = next((n for n, sleutels in PARTNERS if woorden & set(sleutels)), stuk.lower())
-        if naam not in gevonden:
-            gevonden.append(naam)
-    return gevonden
 
 
 @dataclass(frozen=True)
@@ -216,11 +190,14 @@ class Vraag:
 
 @dataclass(frozen=True)
 class Verschillen:
-    """All questions for one case; `aantal` is the number of participants with an answer."""
+    """All questions for one case; `aantal` is the number of participants with an answer. The
+    free text is listed, never compared: `duidingen` and `andere_acties` (what those who chose
+    "anders" wrote), each as (name, text)."""
 
     aantal: int
     vragen: list[Vraag]
     duidingen: list[tuple[str, str]]
+    andere_acties: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def met_verschil(self) -> list[Vraag]:
@@ -231,13 +208,18 @@ def _naam(antwoord: Mapping, i: int) -> str:
     return (antwoord.get("naam") or "").strip() or f"Deelnemer {i + 1}"
 
 
+def _keuze(antwoord: Mapping, veld: str) -> str:
+    """ "ja", "nee" or "" (anything else is no answer)."""
+    waarde = (antwoord.get(veld) or "").strip().lower()
+    return waarde if waarde in (JA, NEE) else ""
+
+
 def _ja_nee(
     antwoorden: Sequence[Mapping], veld: str, sleutel: str, vraag: str, ja: str, nee: str
 ) -> Vraag:
     telling: dict[str, list[str]] = {JA: [], NEE: []}
     for i, a in enumerate(antwoorden):
-        waarde = (a.get(veld) or "").strip().lower()
-        if waarde in telling:
+        if waarde := _keuze(a, veld):
             telling[waarde].append(_naam(a, i))
     beantwoord = len(telling[JA]) + len(telling[NEE])
     n = len(antwoorden)
@@ -252,19 +234,26 @@ def _ja_nee(
     return Vraag(sleutel, vraag, telling, beantwoord, zinnen, verschil)
 
 
+def _zin(text: str) -> str:
+    return " ".join(text.split())
+
+
 def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
-    """Count the recorded answers of one case and mark where they are not unanimous.
+    """Count the recorded answers of one case and mark where they are not unanimous, over the
+    structured answers only.
 
     Each answer is a mapping (afspraken.models.Antwoord.als_dict) with `naam` (the participant),
     `duiding` (a sentence), `partners_betrekken` and `ingrijpen` ("ja", "nee" or "" for not
-    answered), `partners` (keys of PARTNER_KEUZES), `actie` (a step 5 action's slug, or
-    "anders" with `actie_anders`) and, for display, `actie_titel`. Rows with nothing filled in
-    are left out. A question is a
-    "verschil" when at least two participants answered it and not all the same:
+    answered), `partners` (keys of PARTNER_KEUZES; an unknown key is left out), `actie` (a
+    step 5 action's slug, or "anders" with its text in `actie_anders`) and, for display,
+    `actie_titel`. Rows with nothing filled in are left out. A question is a "verschil" when at
+    least two participants answered it and not all the same:
     - partners betrekken / ingrijpen: both ja and nee were given;
-    - each partner named: some who would involve partners name it, others (or a nee) do not
-      ("2 van 5 zouden de politie betrekken");
-    - the action: those who would intervene name different actions.
+    - each partner ticked: some who answered the partners question tick it, others (or a nee)
+      do not ("2 van 5 zouden de politie betrekken");
+    - the action: those who would intervene chose different actions. Every action of one's own
+      is the one choice "anders": its words are listed (`andere_acties`), never compared, so two
+      ways of writing the same thing are no difference. Nor is the duiding: it is listed.
     """
     ingevuld = [a for a in antwoorden if any(_gegeven(a.get(v)) for v in ANTWOORD)]
     n = len(ingevuld)
@@ -278,27 +267,27 @@ def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
             "zouden geen partners betrekken",
         )
     ]
-    # Per partner: of those who answered the partners question, who would involve it. A "nee"
-    # involves no partner at all.
+    # Per partner, in the order of the checkboxes: of those who answered the partners question,
+    # who would involve it. A "nee" involves no partner at all.
     beantwoord_partners = [
-        (i, a)
-        for i, a in enumerate(ingevuld)
-        if (a.get("partners_betrekken") or "").strip().lower() in (JA, NEE)
+        (i, a) for i, a in enumerate(ingevuld) if _keuze(a, "partners_betrekken")
     ]
-    genoemd: dict[str, list[int]] = {}
-    for i, a in beantwoord_partners:
-        if (a.get("partners_betrekken") or "").strip().lower() != JA:
+    for sleutel, label in PARTNER_KEUZES:
+        wie = [
+            i
+            for i, a in beantwoord_partners
+            if _keuze(a, "partners_betrekken") == JA and sleutel in (a.get("partners") or [])
+        ]
+        if not wie:
             continue
-        for sleutel in a.get("partners") or []:
-            genoemd.setdefault(PARTNER_NAMEN.get(sleutel, sleutel), []).append(i)
-    for partner, wie in genoemd.items():
         namen = [_naam(ingevuld[i], i) for i in wie]
         niet = [_naam(a, i) for i, a in beantwoord_partners if i not in wie]
+        partner = PARTNER_NAMEN.get(sleutel, label.lower())
         zin = f"{len(namen)} van {n} {'zou' if len(namen) == 1 else 'zouden'} {partner} betrekken"
         vragen.append(
             Vraag(
-                f"partner:{partner}",
-                f"{partner[0].upper()}{partner[1:]} betrekken?",
+                f"partner:{sleutel}",
+                f"{label} betrekken?",
                 {JA: namen, NEE: niet},
                 len(beantwoord_partners),
                 [zin],
@@ -315,16 +304,21 @@ def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
             "zouden niet ingrijpen",
         )
     )
-    # The actions of those who would intervene, grouped by the action chosen (every action of
-    # one's own is "anders": its words are not compared).
+    # The actions of those who would intervene, grouped by the action chosen.
     acties: dict[str, list[str]] = {}
     weergave: dict[str, str] = {}
+    andere_acties: list[tuple[str, str]] = []
     for i, a in enumerate(ingevuld):
         actie = (a.get("actie") or "").strip()
-        if (a.get("ingrijpen") or "").strip().lower() == JA and actie:
-            titel = "een andere actie" if actie == ANDERS else a.get("actie_titel") or actie
-            weergave.setdefault(actie, titel)
-            acties.setdefault(actie, []).append(_naam(a, i))
+        if _keuze(a, "ingrijpen") != JA or not actie:
+            continue
+        if actie == ANDERS:
+            weergave.setdefault(actie, "een andere actie")
+            if tekst := _zin(a.get("actie_anders") or ""):
+                andere_acties.append((_naam(a, i), tekst))
+        else:
+            weergave.setdefault(actie, a.get("actie_titel") or actie)
+        acties.setdefault(actie, []).append(_naam(a, i))
     if acties:
         telling = {weergave[k]: v for k, v in acties.items()}
         totaal = sum(len(v) for v in telling.values())
@@ -333,8 +327,8 @@ def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
             Vraag("actie", "Welke actie?", telling, totaal, zinnen, verschil=len(telling) > 1)
         )
     duidingen = [
-        (_naam(a, i), " ".join(a["duiding"].split()))
+        (_naam(a, i), _zin(a["duiding"]))
         for i, a in enumerate(ingevuld)
         if (a.get("duiding") or "").strip()
     ]
-    return Verschillen(n, vragen, duidingen)
+    return Verschillen(n, vragen, duidingen, andere_acties)

@@ -69,6 +69,15 @@ class TestStand:
         assert "1 van 2 zouden ingrijpen" in html
         assert 'class="verschil-label"' in html
 
+    def test_own_actions_are_listed_and_not_a_difference(self, regie, sessie, sc):
+        for naam, tekst in (("Ayla", "Bel de moeder"), ("Bram", "De moeder bellen")):
+            van_telefoon(sessie, sc, naam, ingrijpen="ja", actie="anders", actie_anders=tekst)
+        html = regie.get(pagina(sessie, sc), HTTP_HX_REQUEST="true").content.decode()
+        assert "Eigen acties" in html
+        assert "Bel de moeder" in html and "De moeder bellen" in html
+        assert "2 van 2: een andere actie" in html
+        assert 'class="verschil-label"' not in html
+
     def test_the_case_and_its_mock_message_are_in_sight_not_folded(self, regie, sessie, sc):
         html = regie.get(pagina(sessie, sc)).content.decode()
         kop = html.index("<h1>")

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from afspraken.vredestijd import Persoon, Verdeelcasus, partners_in, verdeel, verschillen
+from afspraken.vredestijd import Persoon, Verdeelcasus, verdeel, verschillen
 
 # Cases: "A".."D" ONLINE, "e".."h" OFFLINE (the shipped content has four of each).
 ONLINE = [Verdeelcasus(c, f"Casus {c}", True) for c in "ABCD"]
@@ -141,7 +141,7 @@ class TestVerdeel:
                 assert bool(verdeling.per_casus[c.id]) == (iemand_online or not c.online)
 
 
-def antwoord(naam, partners="", welke=(), ingrijpen="", actie="", duiding="", titel=""):
+def antwoord(naam, partners="", welke=(), ingrijpen="", actie="", duiding="", titel="", anders=""):
     """An answer as Antwoord.als_dict gives it: `welke` the ticked partners' keys, `actie` a
     step 5 action's slug (or "anders"), `titel` its title."""
     return {
@@ -151,7 +151,7 @@ def antwoord(naam, partners="", welke=(), ingrijpen="", actie="", duiding="", ti
         "partners": list(welke),
         "ingrijpen": ingrijpen,
         "actie": actie,
-        "actie_anders": "",
+        "actie_anders": anders,
         "actie_titel": titel or actie,
     }
 
@@ -205,19 +205,19 @@ class TestVerschillen:
                     antwoord("Dirk", "nee"),
                     antwoord("Eva", "ja", ["school"]),
                 ],
-                "partner:de politie",
+                "partner:politie",
                 ["2 van 5 zouden de politie betrekken"],
                 True,
             ),
             (
                 [antwoord("Ali", "ja", ["politie"]), antwoord("Bo", "ja", ["politie"])],
-                "partner:de politie",
+                "partner:politie",
                 ["2 van 2 zouden de politie betrekken"],
                 False,
             ),
             (
                 [antwoord("Ali", "ja", ["boa"]), antwoord("Bo", "nee")],
-                "partner:de boa",
+                "partner:boa",
                 ["1 van 2 zou de boa betrekken"],
                 True,
             ),
@@ -263,7 +263,7 @@ class TestVerschillen:
     def test_it_names_who_gave_which_answer(self):
         uitslag = verschillen([antwoord("Ali", "ja", ["politie"]), antwoord("Bo", "nee")])
         assert vraag(uitslag, "partners").telling == {"ja": ["Ali"], "nee": ["Bo"]}
-        assert vraag(uitslag, "partner:de politie").telling == {"ja": ["Ali"], "nee": ["Bo"]}
+        assert vraag(uitslag, "partner:politie").telling == {"ja": ["Ali"], "nee": ["Bo"]}
 
     def test_rows_without_any_answer_are_left_out(self):
         uitslag = verschillen([antwoord("Ali", "ja"), antwoord("Bo"), antwoord("Cas", "ja")])
@@ -295,17 +295,63 @@ class TestVerschillen:
         assert uitslag.duidingen == [("Ali", "Een dreiging.")]
         assert vraag(uitslag, "partners").telling["ja"] == ["Deelnemer 2"]
 
-    @pytest.mark.parametrize(
-        ("tekst", "partners"),
-        [
-            ("politie, jongerenwerk", ["de politie", "het jongerenwerk"]),
-            ("De wijkagent en het jongerenwerk", ["de politie", "het jongerenwerk"]),
-            ("boa / leerplicht; OOV", ["de boa", "de school", "de gemeente (OOV)"]),
-            ("Politie + politie", ["de politie"]),
-            ("wijkteam of de moeder", ["de hulpverlening", "de ouders"]),
-            ("Veilig Thuis", ["veilig thuis"]),
-            ("", []),
-        ],
-    )
-    def test_it_recognises_the_partners_in_free_text(self, tekst, partners):
-        assert partners_in(tekst) == partners
+    def test_the_partner_questions_follow_the_checkboxes_and_carry_their_labels(self):
+        uitslag = verschillen(
+            [antwoord("Ali", "ja", ["school", "politie"]), antwoord("Bo", "ja", ["om"])]
+        )
+        partners = [v for v in uitslag.vragen if v.sleutel.startswith("partner:")]
+        assert [v.vraag for v in partners] == [
+            "Politie betrekken?",
+            "School betrekken?",
+            "Openbaar Ministerie (OM) betrekken?",
+        ]
+        assert vraag(uitslag, "partner:om").zinnen == ["1 van 2 zou het OM betrekken"]
+
+    def test_a_partner_key_that_is_not_a_checkbox_is_left_out(self):
+        uitslag = verschillen([antwoord("Ali", "ja", ["wijkteam"]), antwoord("Bo", "ja")])
+        assert [v.sleutel for v in uitslag.vragen] == ["partners", "ingrijpen"]
+
+
+class TestVrijeTekst:
+    """Difference counting ignores free text: the duiding and an action of one's own are listed
+    with their names, never compared."""
+
+    def test_two_ways_of_writing_ones_own_action_are_no_difference(self):
+        uitslag = verschillen(
+            [
+                antwoord("Ali", ingrijpen="ja", actie="anders", anders="Bel de moeder."),
+                antwoord("Bo", ingrijpen="ja", actie="anders", anders="moeder  bellen"),
+            ]
+        )
+        assert uitslag.met_verschil == []
+        assert uitslag.andere_acties == [("Ali", "Bel de moeder."), ("Bo", "moeder bellen")]
+
+    def test_the_same_words_under_different_choices_are_a_difference(self):
+        uitslag = verschillen(
+            [
+                antwoord("Ali", ingrijpen="ja", actie="afwachten", titel="Afwachten"),
+                antwoord("Bo", ingrijpen="ja", actie="anders", anders="Afwachten"),
+            ]
+        )
+        assert [v.sleutel for v in uitslag.met_verschil] == ["actie"]
+        assert vraag(uitslag, "actie").zinnen == ["1 van 2: Afwachten", "1 van 2: een andere actie"]
+
+    def test_different_interpretations_are_listed_not_counted(self):
+        uitslag = verschillen(
+            [
+                antwoord("Ali", "ja", ["politie"], duiding="Een serieuze dreiging"),
+                antwoord("Bo", "ja", ["politie"], duiding="Stoere praat"),
+            ]
+        )
+        assert uitslag.met_verschil == []
+        assert uitslag.duidingen == [("Ali", "Een serieuze dreiging"), ("Bo", "Stoere praat")]
+
+    def test_an_own_action_text_without_ingrijpen_ja_counts_nothing(self):
+        uitslag = verschillen(
+            [
+                antwoord("Ali", ingrijpen="nee", actie="anders", anders="Toch iets doen"),
+                antwoord("Bo", ingrijpen="nee"),
+            ]
+        )
+        assert not any(v.sleutel == "actie" for v in uitslag.vragen)
+        assert uitslag.andere_acties == []
