@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -111,17 +112,24 @@ def tekst(mail: Mail) -> tuple[str, str]:
     return onderwerp, render_to_string("leden/mail/herinnering.txt", ctx)
 
 
-def stuur(vandaag: date, *, netwerken=None) -> tuple[list[Mail], list]:
+def stuur(vandaag: date, *, netwerken=None) -> tuple[list[Mail], list, list[Mail]]:
     """Send today's reminders, network by network. Each network's row is locked while its mails
-    are sent and logged, so two runs at once send each mail once. Returns (sent, skipped)."""
-    verstuurd, overgeslagen = [], []
+    are sent and logged, so two runs at once send each mail once. A mail the mail server refuses
+    is not logged (the next run tries again) and does not stop the others. Returns (sent,
+    skipped for want of an address, failed)."""
+    verstuurd, overgeslagen, mislukt = [], [], []
     for pk in (netwerken or Netwerk.objects.all()).values_list("pk", flat=True):
         with transaction.atomic():
             netwerk = Netwerk.objects.select_for_update().get(pk=pk)
             mails, zonder_adres = mails_voor(netwerk, vandaag)
-            for mail in mails:
+            for mail in list(mails):
                 onderwerp, body = tekst(mail)
-                send_mail(onderwerp, body, None, [mail.user.email])
+                try:
+                    send_mail(onderwerp, body, None, [mail.user.email])
+                except (SMTPException, OSError):
+                    mails.remove(mail)
+                    mislukt.append(mail)
+                    continue
                 Herinnering.objects.bulk_create(
                     [
                         Herinnering(
@@ -137,7 +145,7 @@ def stuur(vandaag: date, *, netwerken=None) -> tuple[list[Mail], list]:
                 )
             verstuurd += mails
             overgeslagen += zonder_adres
-    return verstuurd, overgeslagen
+    return verstuurd, overgeslagen, mislukt
 
 
 def te_sturen(vandaag: date) -> tuple[list[Mail], list]:

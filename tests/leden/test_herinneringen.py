@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from io import StringIO
+from smtplib import SMTPException
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from afspraken.models import Lidrol
 from contacten.models import Contact
@@ -165,3 +167,18 @@ class TestStuurHerinneringen:
             call_command("stuur_herinneringen", stdout=StringIO(), stderr=fout)
         assert "regisseur_a heeft geen e-mailadres" in fout.getvalue()
         assert not mail.outbox
+
+
+class TestMailserverWeigert:
+    def test_a_refused_mail_is_not_logged_and_sent_on_the_next_run(self, wapens, monkeypatch):
+        def weigert(*args, **kwargs):
+            raise SMTPException("weg")
+
+        monkeypatch.setattr("leden.herinneringen.send_mail", weigert)
+        with op(1), pytest.raises(CommandError, match="1 herinnering"):
+            draai()
+        assert not Herinnering.objects.exists()
+        monkeypatch.undo()
+        with op(1):
+            draai()
+        assert len(mail.outbox) == 1 and Herinnering.objects.count() == 1

@@ -6,7 +6,7 @@ run on the same day sends nothing. `--dry-run` shows what would be sent, and sen
 nothing.
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from leden import herinneringen
@@ -24,10 +24,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, verbosity=1, **options):
         vandaag = timezone.localdate()
+        mislukt = []
         if dry_run:
             mails, overgeslagen = herinneringen.te_sturen(vandaag)
         else:
-            mails, overgeslagen = herinneringen.stuur(vandaag)
+            mails, overgeslagen, mislukt = herinneringen.stuur(vandaag)
         werkwoord = "Zou versturen" if dry_run else "Verstuurd"
         for mail in mails:
             if verbosity >= 1:
@@ -43,8 +44,16 @@ class Command(BaseCommand):
                     self.stdout.write(f"  contact: {c}")
         for user in overgeslagen:
             self.stderr.write(f"Overgeslagen: {user.get_username()} heeft geen e-mailadres.")
+        for mail in mislukt:
+            self.stderr.write(
+                f"Niet verstuurd (de mailserver weigerde): {mail.user.email} ({mail.netwerk.naam})"
+            )
         if verbosity >= 1:
             samenvatting = (
                 f"{len(mails)} herinnering(en) {'te versturen' if dry_run else 'verstuurd'}."
             )
             self.stdout.write(self.style.SUCCESS(samenvatting))
+        if mislukt:
+            raise CommandError(
+                f"{len(mislukt)} herinnering(en) niet verstuurd; de volgende run probeert het opnieuw."
+            )
