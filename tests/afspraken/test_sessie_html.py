@@ -45,6 +45,9 @@ def test_the_session_and_evaluation_pages_are_valid_html(
         f"/afspraken/{a}/sessies/{s}/bedenktijd/?fase=6",
         f"/afspraken/{a}/sessies/{s}/afspraken/",
         f"/afspraken/{a}/sessies/{s}/samenvatting/",
+        f"/afspraken/{a}/sessies/{s}/afronden/",
+        f"/afspraken/{a}/sessies/{s}/casussen/{sc.casus.slug}/",
+        f"/afspraken/{a}/sessies/{s}/live/beamer/",
         f"/afspraken/{a}/evaluaties/",
         f"/afspraken/{a}/evaluaties/nieuw/?afspraak={pk}",
         f"/afspraken/{a}/evaluaties/{e}/",
@@ -67,6 +70,33 @@ def test_the_session_and_evaluation_pages_are_valid_html(
     paginas["casus, htmx"] = client.post(
         f"/afspraken/{a}/sessies/{s}/casussen/{sc.casus.slug}/", {}, HTTP_HX_REQUEST="true"
     ).content.decode()
+    paginas["afronden, niet bevestigd"] = client.post(
+        f"/afspraken/{a}/sessies/{s}/afronden/", {}
+    ).content.decode()
+    # The live parts: the timer running, the differences on the beamer, a closed case.
+    client.post(f"/afspraken/{a}/sessies/{s}/live/klok/", {"actie": "start"})
+    client.post(f"/afspraken/{a}/sessies/{s}/live/beamer/verschillen/", {"tonen": "ja"})
+    client.post(f"/afspraken/{a}/sessies/{s}/live/casussen/{sc.casus.slug}/sluiten/")
+    paginas["beamer, loopt"] = client.get(
+        f"/afspraken/{a}/sessies/{s}/live/beamer/"
+    ).content.decode()
+    paginas["casus, gesloten"] = client.get(
+        f"/afspraken/{a}/sessies/{s}/casussen/{sc.casus.slug}/"
+    ).content.decode()
+    paginas["bedenktijd, loopt"] = client.get(
+        f"/afspraken/{a}/sessies/{s}/bedenktijd/"
+    ).content.decode()
+    fragmenten = {
+        "stand, htmx": client.get(
+            f"/afspraken/{a}/sessies/{s}/casussen/{sc.casus.slug}/", HTTP_HX_REQUEST="true"
+        ).content.decode(),
+        "beamer, htmx": client.get(
+            f"/afspraken/{a}/sessies/{s}/live/beamer/", HTTP_HX_REQUEST="true"
+        ).content.decode(),
+        "bediening, htmx": client.post(
+            f"/afspraken/{a}/sessies/{s}/live/klok/", {"actie": "pauze"}, HTTP_HX_REQUEST="true"
+        ).content.decode(),
+    }
     paginas["evaluatie, fouten"] = client.post(
         f"/afspraken/{a}/evaluaties/nieuw/", {}
     ).content.decode()
@@ -87,5 +117,11 @@ def test_the_session_and_evaluation_pages_are_valid_html(
         + paginas["casus, htmx"]
         + "</body></html>"
     )
+    for naam, fragment in fragmenten.items():
+        paginas[naam] = (
+            '<!DOCTYPE html><html lang="nl"><head><title>x</title></head><body>'
+            + fragment
+            + "</body></html>"
+        )
     fouten = vnu_fouten(paginas)
     assert not fouten, "\n".join(fouten)
