@@ -113,6 +113,29 @@ def demo(live_content):
         email="jeugdhandhaving.westerkwartierland@voorbeeldgemeente.example",
         bereikbaar="maandag tot en met vrijdag 08.30–17.00, buiten kantoortijden via de meldkamer",
     )
+    open_sessie = maak_sessie(netwerk, datum=sessie.datum)
+    client.post(
+        reverse("afspraken:sessie-verdelen", args=[a, open_sessie.pk]), {"actie": "verdeel"}
+    )
+    client.post(reverse("afspraken:sessie-klok", args=[a, open_sessie.pk]), {"actie": "start"})
+    client.post(
+        reverse("afspraken:sessie-beamer-verschillen", args=[a, open_sessie.pk]), {"tonen": "ja"}
+    )
+    ayla, bram = open_sessie.deelnemers.all()[:2]
+    client.post(
+        reverse("afspraken:sessie-casus", args=[a, open_sessie.pk, eerste]),
+        {
+            f"d{ayla.pk}-duiding": "Een oproep tot een vechtpartij bij het winkelcentrum.",
+            f"d{ayla.pk}-partners_betrekken": "ja",
+            f"d{ayla.pk}-partners": ["politie", "boa", "jongerenwerk", "hulpverlening"],
+            f"d{ayla.pk}-ingrijpen": "ja",
+            f"d{ayla.pk}-actie": "anders",
+            f"d{ayla.pk}-actie_anders": "De wijkagent zoekt de jongere thuis op, met de ouders.",
+            f"d{bram.pk}-partners_betrekken": "nee",
+            f"d{bram.pk}-ingrijpen": "nee",
+        },
+    )
+    open_pad = f"/afspraken/{a}/sessies/{open_sessie.pk}"
     c = f"/afspraken/{a}/contacten"
     contact_paden = [f"{c}/", f"{c}/kaart/"]
     regisseur_paden = [
@@ -138,11 +161,16 @@ def demo(live_content):
         f"{sessie_pad}/hand-outs/",
         f"{sessie_pad}/hand-outs/{deelnemer}/",
         f"{sessie_pad}/bedenktijd/",
-        f"{sessie_pad}/bedenktijd/?start=nu",
         f"{sessie_pad}/casussen/{eerste}/",
         f"{sessie_pad}/casussen/{eerste}/afspraak/",
         f"{sessie_pad}/afspraken/",
         f"{sessie_pad}/samenvatting/",
+        f"{sessie_pad}/live/beamer/",
+        # A session still open: the live case screen with its controls, closing asks first.
+        f"{open_pad}/casussen/{eerste}/",
+        f"{open_pad}/bedenktijd/",
+        f"{open_pad}/live/beamer/",
+        f"{open_pad}/afronden/",
         f"/afspraken/{a}/evaluaties/",
         f"/afspraken/{a}/evaluaties/nieuw/?sessie={s}",
         f"/afspraken/{a}/evaluaties/{evaluatie.pk}/",
