@@ -13,7 +13,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -29,6 +29,10 @@ class UitnodigingOngeldig(Exception):
     def __init__(self, stand: str):
         super().__init__(stand)
         self.stand = stand
+
+
+class AccountBestaat(Exception):
+    """An account with the invited address appeared meanwhile: log in and accept instead."""
 
 
 def nieuw_token() -> str:
@@ -103,9 +107,10 @@ def intrekken(uitnodiging: Uitnodiging) -> bool:
     )
 
 
-def _claim(uitnodiging: Uitnodiging, user) -> None:
-    """Mark the invitation used by `user`, only if it still may be (inside the caller's
-    transaction); raise UitnodigingOngeldig otherwise."""
+def _claim(uitnodiging: Uitnodiging, user=None) -> None:
+    """Mark the invitation used (by `user`, when known), only if it still may be (inside the
+    caller's transaction); raise UitnodigingOngeldig otherwise. On PostgreSQL a second claim
+    waits for the first one's commit and then finds the invitation used."""
     nu = timezone.now()
     geclaimd = (
         Uitnodiging.objects.open()
@@ -134,15 +139,24 @@ def accepteer(uitnodiging: Uitnodiging, user) -> tuple[Lidmaatschap, bool]:
 
 def nieuw_account(uitnodiging: Uitnodiging, *, naam: str, wachtwoord: str):
     """The invitee has no account: make one (username and e-mail: the invited address; the
-    name in first_name, as one field) and its membership. Returns the user."""
+    name in first_name, as one field) and its membership. Returns the user. Raises
+    UitnodigingOngeldig, or AccountBestaat (nothing is claimed then)."""
     with transaction.atomic():
-        user = get_user_model().objects.create_user(
-            username=uitnodiging.email.lower(),
-            email=uitnodiging.email,
-            password=wachtwoord,
-            first_name=naam,
-        )
-        _claim(uitnodiging, user)
+        # Claim first: of two redemptions at once, the second stops here, before it could
+        # collide on the username.
+        _claim(uitnodiging)
+        try:
+            with transaction.atomic():
+                user = get_user_model().objects.create_user(
+                    username=uitnodiging.email.lower(),
+                    email=uitnodiging.email,
+                    password=wachtwoord,
+                    first_name=naam,
+                )
+        except IntegrityError as fout:
+            # Someone made an account with this address as its username meanwhile.
+            raise AccountBestaat from fout
+        Uitnodiging.objects.filter(pk=uitnodiging.pk).update(gebruikt_door=user)
         Lidmaatschap.objects.create(
             user=user,
             netwerk=uitnodiging.netwerk,

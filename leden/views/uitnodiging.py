@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from leden.forms import NieuwAccountForm
 from leden.models import Uitnodiging
 from leden.uitnodigingen import (
+    AccountBestaat,
     UitnodigingOngeldig,
     accepteer,
     account_bij,
@@ -83,6 +84,9 @@ def _uitnodiging(request: HtmxHttpRequest, token: str) -> HttpResponse:
                 )
             except UitnodigingOngeldig as fout:
                 return _ongeldig(request, fout.stand)
+            except AccountBestaat:
+                # The page now offers the login instead.
+                return redirect(request.path)
             login(request, nieuw, backend=BACKEND)
             messages.success(
                 request, f"Je account is aangemaakt. Je gebruikersnaam is {nieuw.username}."
