@@ -165,6 +165,7 @@ def sessie(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Se
     ctx = sessie_ctx(netwerk, s, "overzicht") | {
         "deelnemers": s.deelnemers.prefetch_related("sessiecasussen__casus"),
         "casussen": s.casussen.select_related("casus"),
+        "meeste_casussen": meeste_casussen(s),
     }
     return render(request, "afspraken/sessies/sessie.html", ctx)
 

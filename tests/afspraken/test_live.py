@@ -127,7 +127,7 @@ class TestKlok:
         self, regie, sessie
     ):
         zin = "10 minuten per casus; wie de meeste casussen heeft, heeft er 2: 20 minuten"
-        for pagina in ("sessie-bedenktijd", "sessie-beamer"):
+        for pagina in ("sessie", "sessie-bedenktijd", "sessie-beamer"):
             assert zin in regie.get(url(pagina, sessie.pk)).content.decode(), pagina
         ayla = sessie.deelnemers.get(naam="Ayla")
         handout = regie.get(url("sessie-handout", sessie.pk, ayla.pk)).content.decode()
