@@ -3,5 +3,22 @@ and their cases and answers. Included by afspraken/urls.py: `doe_mee` under /doe
 under a session's /afspraken/<netwerk>/sessies/<pk>/deelname/ (the regisseur's controls: a new
 code, releasing a claim). Names stay flat in the "afspraken" namespace."""
 
-doe_mee: list = []
-regie: list = []
+from django.urls import path
+
+from afspraken.views import doe_mee as views
+
+# /doe-mee/: the code form; /doe-mee/<code>/ (the QR's address): "Wie ben jij?"; then the
+# participant's own page, its polled status fragment and saving one case's answer.
+doe_mee = [
+    path("", views.code, name="doe-mee"),
+    path("<str:code>/", views.wie, name="doe-mee-wie"),
+    path("<str:code>/casussen/", views.casussen, name="doe-mee-casussen"),
+    path("<str:code>/status/", views.status, name="doe-mee-status"),
+    path("<str:code>/casussen/<slug:casus>/", views.antwoord, name="doe-mee-antwoord"),
+]
+
+# /afspraken/<netwerk>/sessies/<pk>/deelname/: the regisseur only
+regie = [
+    path("code/", views.nieuwe_code, name="sessie-code"),
+    path("<int:deelnemer>/vrijgeven/", views.vrijgeven, name="sessie-vrijgeven"),
+]

@@ -122,6 +122,21 @@ VOORBEELDEN = {
             "sessie-klok",
         )
     },
+    # Meedoen op je telefoon (afspraken/urls_deelname.py): by the session's code.
+    **{
+        f"afspraken:{naam}": lambda d: {"code": _code(d)}
+        for naam in ("doe-mee-wie", "doe-mee-casussen", "doe-mee-status")
+    },
+    "afspraken:doe-mee-antwoord": lambda d: {
+        "code": _code(d),
+        "casus": d.sessie.eerste_casus().casus.slug,
+    },
+    "afspraken:sessie-code": lambda d: {"netwerk": "gemeente-a", "pk": d.sessie.pk},
+    "afspraken:sessie-vrijgeven": lambda d: {
+        "netwerk": "gemeente-a",
+        "pk": d.sessie.pk,
+        "deelnemer": d.sessie.deelnemers.first().pk,
+    },
     "afspraken:sessie-casus-sluiten": lambda d: {
         "netwerk": "gemeente-a",
         "pk": d.sessie.pk,
@@ -240,6 +255,18 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     "afspraken:sessie-beamer-verschillen": per_persona(NIEMAND, REGIE_A_DOOR),
     "afspraken:sessie-klok": per_persona(NIEMAND, REGIE_A_DOOR),
     "afspraken:sessie-casus-sluiten": per_persona(NIEMAND, REGIE_A_DOOR),
+    # Meedoen op je telefoon: no account; a logged-in user is no participant either (only the
+    # claim cookie is, tests/afspraken/test_deelname_toegang.py). The code form and "Wie ben
+    # jij?" answer an empty POST with their Dutch error; without a claim the own page sends
+    # to "Wie ben jij?", the status fragment and saving an answer are refused. The regisseur's
+    # "Nieuwe code" and "Vrijgeven" post and go back.
+    "afspraken:doe-mee": overal(200, 200),
+    "afspraken:doe-mee-wie": overal(200, 200),
+    "afspraken:doe-mee-casussen": overal(302, 405),
+    "afspraken:doe-mee-status": overal(403, 405),
+    "afspraken:doe-mee-antwoord": overal(405, 403),
+    "afspraken:sessie-code": per_persona(NIEMAND, REGIE_A_DOOR),
+    "afspraken:sessie-vrijgeven": per_persona(NIEMAND, REGIE_A_DOOR),
     "afspraken:evaluaties": per_persona(REGIE_A, NIEMAND),
     "afspraken:evaluatie-nieuw": per_persona(REGIE_A, REGIE_A),
     "afspraken:evaluatie": per_persona(REGIE_A, NIEMAND),
@@ -335,6 +362,14 @@ def _zonder_rem(soort: str, waarden):
     (earlier tests in this process may have used it)."""
     rem.vergeet(soort, "127.0.0.1")
     return waarden
+
+
+def _code(d) -> str:
+    """The example session's join code (made once); the code form's count starts clean."""
+    from afspraken import deelname
+
+    rem.vergeet(deelname.REM_SOORT, "127.0.0.1")
+    return deelname.zorg_voor_code(d.sessie)
 
 
 def _admin_verwachting(naam: str) -> dict[str, tuple[int, int]] | None:

@@ -1,0 +1,339 @@
+"""A participant of a live session on their own phone (issue 11): the code, "Wie ben jij?", their
+cases with the answer form, and the status fragment their page polls. No account: the claim is
+the signed cookie of afspraken.deelname. And the regisseur's two controls: a new code, and
+releasing a claim.
+
+Every page finds the session by the code in its URL. A closed session's code answers "Deze
+sessie is gesloten" and writes nothing; a code that was replaced sends a participant who holds
+a claim on to the new code's page, and anyone else back to the code form.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from afspraken import deelname
+from afspraken.deelname import SessieGesloten
+from afspraken.forms import als_getal
+from afspraken.klok import klok_van
+from afspraken.models import Antwoord, Deelnemer, Lidmaatschap, Netwerk, Sessie, SessieCasus
+from afspraken.sessie_forms import AntwoordForm
+from afspraken.toegang import geweigerd
+from afspraken.views.hulp import regisseur_sessie
+from routekaart import inhoud, rem
+from routekaart.types import HtmxHttpRequest
+
+GESLOTEN = "Deze sessie is gesloten. Meedoen of antwoorden wijzigen kan niet meer."
+ONBEKEND = "Deze sessiecode kennen we niet (meer). Vul de code in die de regisseur laat zien."
+TE_VAAK = "Te veel pogingen. Probeer het over een minuut opnieuw."
+CASUS_GESLOTEN = "Deze casus is gesloten; je antwoord is niet meer te wijzigen."
+GEEN_CLAIM = "Kies eerst je naam, dan kun je antwoorden."
+
+
+def _url(naam: str, code: str, *args) -> str:
+    return reverse(f"afspraken:{naam}", args=[code, *args])
+
+
+def _mislukt(request: HtmxHttpRequest) -> bool:
+    """Count a wrong code of this address; True when it is one too many (routekaart.rem).
+    Only wrong codes count: a whole room joins from one address (the venue's wifi)."""
+    return rem.te_vaak(
+        deelname.REM_SOORT, rem.adres(request), limiet=deelname.REM_LIMIET, seconden=60
+    )
+
+
+def _onbekende_code(request: HtmxHttpRequest, naam: str) -> HttpResponse:
+    """A code that is no session's (any more): a participant with a claim in an open session
+    goes on to that session's page `naam` (the regisseur made a new code); anyone else back to
+    the code form, the attempt counted."""
+    sessie = deelname.sessie_van_claim(request)
+    if sessie is not None:
+        doel = _url(naam, sessie.code)
+        if request.htmx:
+            return HttpResponse(headers={"HX-Redirect": doel})
+        return redirect(doel)
+    messages.error(request, TE_VAAK if _mislukt(request) else ONBEKEND)
+    return redirect("afspraken:doe-mee")
+
+
+# /doe-mee/
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def code(request: HtmxHttpRequest) -> HttpResponse:
+    """ "Sessiecode": typed with or without space or dash, in any case."""
+    getypt = request.POST.get("code", "")[:40] if request.method == "POST" else ""
+    fout, status = "", 200
+    if request.method == "POST":
+        try:
+            sessie = deelname.sessie_met_code(getypt)
+        except SessieGesloten:
+            fout, status = GESLOTEN, 410
+        else:
+            if sessie is not None:
+                return redirect("afspraken:doe-mee-wie", sessie.code)
+            if not getypt.strip():
+                fout = "Vul de sessiecode in. Je ziet hem op het scherm van de regisseur."
+            elif _mislukt(request):
+                fout, status = TE_VAAK, 429
+            else:
+                fout = "Deze sessiecode kennen we niet. Kijk nog eens goed: 8 letters en cijfers."
+    ctx = {"getypt": getypt, "fout": fout, "lengte": deelname.LENGTE}
+    return render(request, "afspraken/doe_mee/code.html", ctx, status=status)
+
+
+def _sessie(code: str) -> Sessie | None:
+    """The open session of this code (raises SessieGesloten), None when it is no code."""
+    return deelname.sessie_met_code(code)
+
+
+# /doe-mee/<code>/
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def wie(request: HtmxHttpRequest, code: str) -> HttpResponse:
+    """ "Wie ben jij?": pick your name. A name claimed on another device asks first."""
+    try:
+        sessie = _sessie(code)
+    except SessieGesloten:
+        ctx = {"gesloten": GESLOTEN}
+        return render(request, "afspraken/doe_mee/wie.html", ctx, status=410)
+    if sessie is None:
+        return _onbekende_code(request, "doe-mee-wie")
+    if code != sessie.code:  # typed in lower case or with a dash: the one spelling
+        return redirect("afspraken:doe-mee-wie", sessie.code)
+    mij = deelname.deelnemer_van(request, sessie)
+    deelnemers = list(sessie.deelnemers.all())
+    ctx = {"sessie": sessie, "code": sessie.code, "deelnemers": deelnemers, "mij": mij}
+    if request.method == "POST":
+        pk = als_getal(request.POST.get("deelnemer"))
+        gekozen = next((d for d in deelnemers if d.pk == pk), None)
+        if gekozen is None:
+            ctx["fout"] = "Kies je naam uit de lijst."
+            return render(request, "afspraken/doe_mee/wie.html", ctx)
+        if mij is not None and gekozen.pk == mij.pk:
+            return redirect("afspraken:doe-mee-casussen", sessie.code)
+        geheim = deelname.claim(gekozen, overnemen=request.POST.get("overnemen") == "ja")
+        if geheim is None:
+            ctx["vraag"] = gekozen  # "… is al gekozen op een ander apparaat. Ben jij dat?"
+            return render(request, "afspraken/doe_mee/wie.html", ctx)
+        if mij is not None:
+            # This device picked another name: its old one is free again.
+            deelname.geef_vrij(mij, deelname.eigen_geheim(request, sessie))
+        response = redirect("afspraken:doe-mee-casussen", sessie.code)
+        deelname.zet_cookie(response, sessie, gekozen, geheim)
+        return response
+    return render(request, "afspraken/doe_mee/wie.html", ctx)
+
+
+# /doe-mee/<code>/casussen/
+
+
+def _kaart(sessie: Sessie, sc: SessieCasus, antwoord: Antwoord | None, data=None, **extra):
+    """One case on the phone: the case, its answer form (prefix per case), whether it closed."""
+    return {
+        "sc": sc,
+        "casus": sc.casus,
+        "gesloten": sc.gesloten_op is not None,
+        "antwoord": antwoord,
+        "form": AntwoordForm(data, instance=antwoord, prefix=f"c{sc.pk}"),
+    } | extra
+
+
+def _mijn_casussen(mij: Deelnemer):
+    return mij.sessiecasussen.select_related("casus__fenomeen").order_by("volgorde", "pk")
+
+
+def _status_ctx(sessie: Sessie, casussen: list[SessieCasus]) -> dict:
+    return {
+        "klok": klok_van(sessie),
+        "gesloten_casussen": [sc.casus for sc in casussen if sc.gesloten_op is not None],
+    }
+
+
+def _pagina_ctx(sessie: Sessie, mij: Deelnemer, kaarten: list[dict], casussen) -> dict:
+    return {
+        "sessie": sessie,
+        "code": sessie.code,
+        "mij": mij,
+        "kaarten": kaarten,
+        "vragen": inhoud.huidige().vragen_per_stap(),
+    } | _status_ctx(sessie, casussen)
+
+
+@require_GET
+@never_cache
+def casussen(request: HtmxHttpRequest, code: str) -> HttpResponse:
+    """The participant's own cases, each with its questions and their answer form."""
+    try:
+        sessie = _sessie(code)
+    except SessieGesloten:
+        ctx = {"gesloten": GESLOTEN}
+        return render(request, "afspraken/doe_mee/casussen.html", ctx, status=410)
+    if sessie is None:
+        return _onbekende_code(request, "doe-mee-casussen")
+    mij = deelname.deelnemer_van(request, sessie)
+    if mij is None:
+        messages.info(request, GEEN_CLAIM)
+        return redirect("afspraken:doe-mee-wie", sessie.code)
+    lijst = list(_mijn_casussen(mij))
+    bestaand = {
+        a.casus_id: a
+        for a in Antwoord.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
+    }
+    kaarten = [_kaart(sessie, sc, bestaand.get(sc.casus_id)) for sc in lijst]
+    ctx = _pagina_ctx(sessie, mij, kaarten, lijst)
+    return render(request, "afspraken/doe_mee/casussen.html", ctx)
+
+
+@require_GET
+@never_cache
+def status(request: HtmxHttpRequest, code: str) -> HttpResponse:
+    """The fragment the phone polls every few seconds: the timer and which cases closed. It
+    never holds the answer form, so polling can never replace what the participant is typing."""
+    try:
+        sessie = _sessie(code)
+    except SessieGesloten:
+        return render(
+            request, "afspraken/doe_mee/casussen.html#status", {"gesloten": GESLOTEN}, status=200
+        )
+    if sessie is None:
+        return _onbekende_code(request, "doe-mee-casussen")
+    mij = deelname.deelnemer_van(request, sessie)
+    if mij is None:
+        return geweigerd(request, GEEN_CLAIM)
+    ctx = {"sessie": sessie, "code": sessie.code} | _status_ctx(sessie, list(_mijn_casussen(mij)))
+    return render(request, "afspraken/doe_mee/casussen.html#status", ctx)
+
+
+@require_POST
+def antwoord(request: HtmxHttpRequest, code: str, casus: str) -> HttpResponse:
+    """Save this participant's answer to one of their cases, with the version it was loaded at:
+    a save by the regisseur (or another tab) in between is shown beside what was typed, and
+    nothing is lost. Refused once the regisseur closed the case. With htmx only that case's
+    form comes back; without, post/redirect/get."""
+    try:
+        sessie = _sessie(code)
+    except SessieGesloten:
+        ctx = {"gesloten": GESLOTEN}
+        return render(request, "afspraken/doe_mee/casussen.html", ctx, status=410)
+    if sessie is None:
+        return _onbekende_code(request, "doe-mee-casussen")
+    mij = deelname.deelnemer_van(request, sessie)
+    if mij is None:
+        return geweigerd(request, GEEN_CLAIM)
+    # Only a case dealt to this participant: the claim writes no one else's answer.
+    sc = get_object_or_404(_mijn_casussen(mij), casus__slug=casus)
+    bestaand = Antwoord.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
+    kaart = _kaart(sessie, sc, bestaand, request.POST)
+    form, status_code = kaart["form"], 200
+    if form.is_valid():
+        with transaction.atomic():
+            # The case's row locked while saving: closing it waits, or wins first.
+            gesloten = (
+                SessieCasus.objects.select_for_update()
+                .filter(pk=sc.pk)
+                .values_list("gesloten_op", flat=True)
+                .get()
+            )
+            opgeslagen = None
+            if gesloten is None:
+                opgeslagen = Antwoord.objects.bewaar(
+                    sessie=sessie,
+                    casus=sc.casus,
+                    deelnemer=mij,
+                    geladen_versie=form.geladen_versie,
+                    **form.waarden(),
+                )
+        if gesloten is not None:
+            kaart |= {"gesloten": True, "fout": CASUS_GESLOTEN}
+            status_code = 409
+        elif opgeslagen is None:
+            # Someone else saved first: show theirs, keep what was typed, at the saved versie
+            # (saving again replaces it on purpose).
+            nu = Antwoord.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
+            data = request.POST.copy()
+            data[f"c{sc.pk}-versie"] = str(nu.versie if nu else 0)
+            kaart = _kaart(sessie, sc, nu, data, conflict=nu)
+            status_code = 409
+        elif not request.htmx:
+            messages.success(request, f"Je antwoord bij {sc.casus.titel} is opgeslagen.")
+            return redirect(_url("doe-mee-casussen", sessie.code) + f"#kaart-{sc.casus.slug}")
+        else:
+            kaart = _kaart(sessie, sc, opgeslagen, opgeslagen_melding=True)
+    else:
+        status_code = 400
+    if request.htmx:
+        # htmx swaps only successful responses; the message is in the fragment.
+        ctx = {"sessie": sessie, "code": sessie.code, "mij": mij, "k": kaart}
+        return render(request, "afspraken/doe_mee/casussen.html#antwoord", ctx)
+    lijst = list(_mijn_casussen(mij))
+    bestaand_alle = {
+        a.casus_id: a
+        for a in Antwoord.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
+    }
+    kaarten = [
+        kaart if s.pk == sc.pk else _kaart(sessie, s, bestaand_alle.get(s.casus_id)) for s in lijst
+    ]
+    ctx = _pagina_ctx(sessie, mij, kaarten, lijst)
+    return render(request, "afspraken/doe_mee/casussen.html", ctx, status=status_code)
+
+
+# The regisseur: /afspraken/<netwerk>/sessies/<pk>/deelname/
+
+
+def _terug(request: HtmxHttpRequest, netwerk: Netwerk, s: Sessie) -> HttpResponse:
+    """Back to the page the control was on (a page of this session), else the session's page."""
+    terug = request.POST.get("terug", "")
+    basis = reverse("afspraken:sessie", args=[netwerk.slug, s.pk])
+    if terug.startswith(basis) and url_has_allowed_host_and_scheme(
+        terug, allowed_hosts={request.get_host()}
+    ):
+        return redirect(terug + "#toegang")
+    return redirect(basis + "#toegang")
+
+
+def _toegang(request: HtmxHttpRequest, netwerk: Netwerk, s: Sessie, melding: str):
+    """htmx: the "Meedoen" panel again, with the message in it; without: back to where it was,
+    the message shown there."""
+    if request.htmx:
+        ctx = {"netwerk": netwerk, "sessie": s, "terug": request.POST.get("terug", "")}
+        ctx |= deelname.toegang_ctx(request, s) | {"melding": melding}
+        return render(request, "afspraken/doe_mee/_toegang.html", ctx)
+    if melding:
+        messages.info(request, melding)
+    return _terug(request, netwerk, s)
+
+
+@require_POST
+@regisseur_sessie
+def nieuwe_code(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
+    """ "Nieuwe code": the old code stops at once (participants who joined keep their page)."""
+    if s.is_afgerond:
+        melding = "De sessie is afgerond: meedoen kan niet meer."
+    else:
+        nieuw = deelname.geef_code(s)
+        melding = f"Nieuwe sessiecode: {deelname.toon(nieuw)}. De oude code werkt niet meer."
+    return _toegang(request, netwerk, s, melding)
+
+
+@require_POST
+@regisseur_sessie
+def vrijgeven(
+    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie, deelnemer: int
+):
+    """ "Vrijgeven": the name can be picked again (the old device loses it)."""
+    d = get_object_or_404(Deelnemer, sessie=s, pk=deelnemer)
+    melding = ""
+    if deelname.geef_vrij(d):
+        melding = f"{d.naam} is vrijgegeven: de naam kan opnieuw gekozen worden."
+    return _toegang(request, netwerk, s, melding)
