@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from html import unescape
 from pathlib import Path
@@ -322,3 +323,23 @@ def test_the_access_log_holds_no_token(cluster):
     logboek = server.logboek()
     assert '"GET /afspraken/pdf/***/ HTTP/1.1" 403' in logboek
     assert geheim not in logboek
+
+
+def test_a_pdf_rendered_on_one_server_is_served_from_the_database_by_the_other(cluster, regisseur):
+    from afspraken.models import Publicatie
+    from tests.afspraken.personas import WACHTWOORD, publiceer
+
+    a, b = cluster
+    user, netwerk, _ = regisseur
+    publicatie = publiceer(netwerk, door=user)
+    browser = Browser()
+    assert browser.inloggen(a, user.username, WACHTWOORD) == 302
+    pad = f"/afspraken/{netwerk.slug}/versies/{publicatie.nummer}/pdf/"
+    verzoek = urllib.request.Request(a + pad)
+    with browser.opener.open(verzoek, timeout=60) as antwoord:
+        van_a = antwoord.read()
+    assert van_a.startswith(b"%PDF")
+    opgeslagen = bytes(Publicatie.objects.get(pk=publicatie.pk).pdf)
+    assert opgeslagen == van_a
+    with browser.opener.open(urllib.request.Request(b + pad), timeout=60) as antwoord:
+        assert antwoord.read() == opgeslagen
