@@ -32,3 +32,7 @@ errorlog = "-"
 loglevel = os.getenv("GUNICORN_LOG_LEVEL", "info")
 logger_class = "routekaart.logboek.GunicornLogger"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
+
+# No control socket (gunicorn >= 25.1): it defaults to one path per user, which several servers
+# on one machine (CI's cluster leg) would take from each other; nothing here uses gunicornc.
+control_socket_disable = True
