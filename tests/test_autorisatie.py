@@ -245,7 +245,8 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     "afspraken:sessie-casus": per_persona(REGIE_A, REGIE_A_DOOR),
     "afspraken:sessie-afspraak": per_persona(REGIE_A, REGIE_A),
     "afspraken:sessie-afspraken": per_persona(REGIE_A, NIEMAND),
-    "afspraken:sessie-afronden": per_persona(REGIE_A, REGIE_A),  # asks first (GET, or POST without bevestigd)
+    # Closing asks first (GET, or POST without bevestigd).
+    "afspraken:sessie-afronden": per_persona(REGIE_A, REGIE_A),
     "afspraken:sessie-samenvatting": per_persona(REGIE_A, NIEMAND),
     "afspraken:sessie-samenvatting-pdf": per_persona(REGIE_A, NIEMAND),
     # The live meeting: the beamer (the regisseur's own page, projected) and its controls, which
