@@ -84,10 +84,11 @@ fmt: install
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
-# What users feel: queries and bytes per page, load (hey), a throttled phone (Chromium), PDFs.
+# What users feel: queries and bytes per page, load (hey), a throttled phone (Chromium), PDFs,
+# a live session polling (30 phones + the facilitator screen and the beamer).
 # Runs every benchmark, then fails if any missed a goal. A few minutes.
 bench: install
-	@status=0; for b in pagina last telefoon pdf; do \
+	@status=0; for b in pagina last telefoon pdf sessie_live; do \
 	  echo "== bench/$$b.py"; $(PY) bench/$$b.py || status=1; done; exit $$status
 
 ci: lint migrations-check test

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -78,8 +78,10 @@ def status(basis: str, pad: str) -> int:
 
 
 @contextlib.contextmanager
-def site() -> Iterator[str]:
-    """Prepare a scratch site, start gunicorn on a free port, yield its base URL, stop it."""
+def site(voorbereiding: Sequence[Sequence[str]] = ()) -> Iterator[str]:
+    """Prepare a scratch site, start gunicorn on a free port, yield its base URL, stop it.
+    `voorbereiding`: further manage.py commands run after the content is loaded (a benchmark's
+    own data, e.g. ["shell", "-c", code])."""
     meer_bestanden()
     with tempfile.TemporaryDirectory(prefix="routekaart-bench-") as map_:
         tmp = Path(map_)
@@ -89,6 +91,7 @@ def site() -> Iterator[str]:
             ["migrate", "--noinput", "-v0"],
             ["load_content", "-v0"],
             ["collectstatic", "--noinput", "-v0"],
+            *voorbereiding,
         ):
             subprocess.run([PY, "manage.py", *opdracht], cwd=BASE_DIR, env=env, check=True)
         poort = vrije_poort()
