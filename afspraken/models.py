@@ -624,10 +624,11 @@ class Antwoord(models.Model):
     def actie_titel(self) -> str:
         """The chosen action as shown: its title, the participant's own words for "anders", ""
         for none (a slug the content no longer has is shown as it is)."""
+        if not self.actie:
+            return ""  # no content lookup: the polled screens list many answers
         if self.actie == ANDERS:
             return self.actie_anders
-        titels = {a.slug: a.titel for a in inhoud.huidige().acties}
-        return titels.get(self.actie, self.actie)
+        return next((a.titel for a in inhoud.huidige().acties if a.slug == self.actie), self.actie)
 
 
 class EvaluatieQuerySet(models.QuerySet):

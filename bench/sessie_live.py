@@ -42,6 +42,7 @@ from django.utils import timezone
 from afspraken import deelname, vredestijd
 from afspraken.models import Antwoord, Deelnemer, Lidmaatschap, Lidrol, Netwerk, Sessie, SessieCasus
 from casussen.models import Casus, Modus
+from routekaart.models import Actie
 from django.contrib.auth import get_user_model
 
 n, uit, beantwoord = {n}, {uit!r}, {beantwoord}
@@ -63,12 +64,13 @@ verdeling = vredestijd.verdeel(
 for sc in casussen:
     sc.deelnemers.set(verdeling.per_casus[sc.pk])
 eerste = casussen[0]
+slugs = list(Actie.objects.values_list("slug", flat=True))
 for i, d in enumerate(deelnemers[:beantwoord]):
     Antwoord.objects.bewaar(
         sessie=sessie, casus=eerste.casus, deelnemer=d, geladen_versie=0,
         duiding=f"Duiding {{i}}", partners_betrekken="ja" if i % 3 else "nee",
         partners=["politie", "school"] if i % 3 else [], ingrijpen="ja" if i % 2 else "nee",
-        actie="anders" if i % 4 == 0 else "", actie_anders="Bellen" if i % 4 == 0 else "",
+        actie="anders" if i % 4 == 0 else slugs[i % 3], actie_anders="Bellen" if i % 4 == 0 else "",
     )
 deelname.geef_code(sessie)
 Sessie.objects.filter(pk=sessie.pk).update(
