@@ -161,7 +161,6 @@ def casus(
             "volgende": alle[index + 1] if index + 1 < len(alle) else None,
             "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s, casus=sc.casus),
             "afspraak_form": _afspraak_form(netwerk, s, sc),
-            "toegang": False,
         }
     )
     return render(request, template, ctx, status=status)
