@@ -384,6 +384,8 @@ class TestStatusFragment:
         assert 'data-hx-trigger="every 2s"' in polled and 'data-hx-swap="outerHTML"' in polled
         assert "<form" not in polled
         assert html.count("<form") == 2  # both of Ayla's cases, outside it
+        # The timer's announcements live outside it too (a swap would cut them short).
+        assert "data-klok-melding" in html and "data-klok-melding" not in polled
 
     def test_without_a_claim_the_fragment_is_refused(self, sessie, client):
         response = client.get(doe_mee("doe-mee-status", sessie.code))
