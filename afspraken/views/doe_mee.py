@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from afspraken import deelname
 from afspraken.deelname import SessieGesloten
 from afspraken.forms import als_getal
-from afspraken.klok import klok_van
+from afspraken.klok import klok_van, meeste_casussen
 from afspraken.models import Antwoord, Deelnemer, Lidmaatschap, Netwerk, Sessie, SessieCasus
 from afspraken.sessie_forms import AntwoordForm
 from afspraken.toegang import geweigerd
@@ -167,6 +167,7 @@ def _pagina_ctx(sessie: Sessie, mij: Deelnemer, kaarten: list[dict], casussen) -
         "mij": mij,
         "kaarten": kaarten,
         "vragen": inhoud.huidige().vragen_per_stap(),
+        "meeste_casussen": meeste_casussen(sessie),
     } | _status_ctx(sessie, casussen)
 
 

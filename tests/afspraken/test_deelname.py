@@ -318,6 +318,18 @@ class TestDeelnemerPagina:
         assert f'data-eind-ms="{klok.eind_ms}"' in html
         assert klok.totaal == 2 * 10 * 60  # Ayla holds two cases: 2 × 10 minutes
 
+    def test_it_says_the_handout_s_timer_sentence_for_this_participant(self, sessie, client):
+        # The handout, the facilitator's screens and the phone agree: 10 minutes per case.
+        kies(client, sessie, "Bram")
+        html = client.get(doe_mee("doe-mee-casussen", sessie.code)).content.decode()
+        assert (
+            "Neem 10 minuten per casus; jij hebt 1 casus: 10 minuten (de bedenktijd duurt 20 "
+            "minuten: wie de meeste casussen heeft, heeft er 2)." in " ".join(html.split())
+        )
+        kies(client, sessie, "Ayla")
+        html = client.get(doe_mee("doe-mee-casussen", sessie.code)).content.decode()
+        assert "Neem 10 minuten per casus; jij hebt 2 casussen: 20 minuten." in html
+
     def test_without_a_claim_it_asks_for_the_name(self, sessie, client):
         response = client.get(doe_mee("doe-mee-casussen", sessie.code))
         assert response.status_code == 302
