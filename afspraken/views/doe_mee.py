@@ -10,6 +10,9 @@ a claim on to the new code's page, and anyone else back to the code form.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
@@ -90,9 +93,27 @@ def code(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "afspraken/doe_mee/code.html", ctx, status=status)
 
 
-def _sessie(code: str) -> Sessie | None:
-    """The open session of this code (raises SessieGesloten), None when it is no code."""
-    return deelname.sessie_met_code(code)
+def met_sessie(sjabloon: str, naam: str, *, status_gesloten: int = 410) -> Callable:
+    """For a participant's view `view(request, sessie, code, ...)`: find the open session by the
+    code in the URL. A closed session's code renders `sjabloon` with "Deze sessie is gesloten"
+    (answered with `status_gesloten`) and writes nothing; a code that is no session's (any more)
+    goes on to page `naam` of the participant's own session, or back to the code form."""
+
+    def decorator(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def met_code(request: HtmxHttpRequest, code: str, **kwargs) -> HttpResponse:
+            try:
+                sessie = deelname.sessie_met_code(code)
+            except SessieGesloten:
+                ctx = {"gesloten": GESLOTEN}
+                return render(request, sjabloon, ctx, status=status_gesloten)
+            if sessie is None:
+                return _onbekende_code(request, naam)
+            return view(request, sessie, code, **kwargs)
+
+        return met_code
+
+    return decorator
 
 
 # /doe-mee/<code>/
@@ -100,15 +121,9 @@ def _sessie(code: str) -> Sessie | None:
 
 @require_http_methods(["GET", "POST"])
 @never_cache
-def wie(request: HtmxHttpRequest, code: str) -> HttpResponse:
+@met_sessie("afspraken/doe_mee/wie.html", "doe-mee-wie")
+def wie(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
     """ "Wie ben jij?": pick your name. A name claimed on another device asks first."""
-    try:
-        sessie = _sessie(code)
-    except SessieGesloten:
-        ctx = {"gesloten": GESLOTEN}
-        return render(request, "afspraken/doe_mee/wie.html", ctx, status=410)
-    if sessie is None:
-        return _onbekende_code(request, "doe-mee-wie")
     if code != sessie.code:  # typed in lower case or with a dash: the one spelling
         return redirect("afspraken:doe-mee-wie", sessie.code)
     mij = deelname.deelnemer_van(request, sessie)
@@ -173,15 +188,9 @@ def _pagina_ctx(sessie: Sessie, mij: Deelnemer, kaarten: list[dict], casussen) -
 
 @require_GET
 @never_cache
-def casussen(request: HtmxHttpRequest, code: str) -> HttpResponse:
+@met_sessie("afspraken/doe_mee/casussen.html", "doe-mee-casussen")
+def casussen(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
     """The participant's own cases, each with its questions and their answer form."""
-    try:
-        sessie = _sessie(code)
-    except SessieGesloten:
-        ctx = {"gesloten": GESLOTEN}
-        return render(request, "afspraken/doe_mee/casussen.html", ctx, status=410)
-    if sessie is None:
-        return _onbekende_code(request, "doe-mee-casussen")
     mij = deelname.deelnemer_van(request, sessie)
     if mij is None:
         messages.info(request, GEEN_CLAIM)
@@ -198,17 +207,11 @@ def casussen(request: HtmxHttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 @never_cache
-def status(request: HtmxHttpRequest, code: str) -> HttpResponse:
+# Closed: 200, so that htmx swaps the message in (it swaps only successful responses).
+@met_sessie("afspraken/doe_mee/casussen.html#status", "doe-mee-casussen", status_gesloten=200)
+def status(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
     """The fragment the phone polls every few seconds: the timer and which cases closed. It
     never holds the answer form, so polling can never replace what the participant is typing."""
-    try:
-        sessie = _sessie(code)
-    except SessieGesloten:
-        return render(
-            request, "afspraken/doe_mee/casussen.html#status", {"gesloten": GESLOTEN}, status=200
-        )
-    if sessie is None:
-        return _onbekende_code(request, "doe-mee-casussen")
     mij = deelname.deelnemer_van(request, sessie)
     if mij is None:
         return geweigerd(request, GEEN_CLAIM)
@@ -217,18 +220,12 @@ def status(request: HtmxHttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-def antwoord(request: HtmxHttpRequest, code: str, casus: str) -> HttpResponse:
+@met_sessie("afspraken/doe_mee/casussen.html", "doe-mee-casussen")
+def antwoord(request: HtmxHttpRequest, sessie: Sessie, code: str, casus: str) -> HttpResponse:
     """Save this participant's answer to one of their cases, with the version it was loaded at:
     a save by the regisseur (or another tab) in between is shown beside what was typed, and
     nothing is lost. Refused once the regisseur closed the case. With htmx only that case's
     form comes back; without, post/redirect/get."""
-    try:
-        sessie = _sessie(code)
-    except SessieGesloten:
-        ctx = {"gesloten": GESLOTEN}
-        return render(request, "afspraken/doe_mee/casussen.html", ctx, status=410)
-    if sessie is None:
-        return _onbekende_code(request, "doe-mee-casussen")
     mij = deelname.deelnemer_van(request, sessie)
     if mij is None:
         return geweigerd(request, GEEN_CLAIM)
