@@ -76,12 +76,16 @@ def _naar_onderen(page) -> None:
 
 def _stil(page) -> None:
     """Wait until the page has stopped scrolling (keyboard scrolling is animated). Polled from
-    here, since a page without JavaScript cannot wait for itself."""
+    here, since a page without JavaScript cannot wait for itself. At rest means the same
+    position for 300 ms: on a busy machine one late frame can make two samples 100 ms apart
+    equal while the animation is still under way."""
     positie = "[window.scrollY, document.body.scrollTop]"
-    vorige = page.evaluate(positie)
-    for _ in range(50):
+    vorige, gelijk = page.evaluate(positie), 0
+    for _ in range(80):
         page.wait_for_timeout(100)
-        if (nu := page.evaluate(positie)) == vorige:
+        nu = page.evaluate(positie)
+        gelijk = gelijk + 1 if nu == vorige else 0
+        if gelijk == 3:
             return
         vorige = nu
     raise AssertionError("de pagina blijft scrollen")
