@@ -168,22 +168,24 @@ def _mijn_casussen(mij: Deelnemer):
     return mij.sessiecasussen.select_related("casus__fenomeen").order_by("volgorde", "pk")
 
 
-def _status_ctx(sessie: Sessie, casussen: list[SessieCasus]) -> dict:
+def _status_ctx(sessie: Sessie, casussen: list[SessieCasus], meeste: int | None = None) -> dict:
+    """`meeste`: the most cases one participant holds, when the caller already counted them."""
     return {
-        "klok": klok_van(sessie),
+        "klok": klok_van(sessie, casussen=meeste),
         "gesloten_casussen": [sc.casus for sc in casussen if sc.gesloten_op is not None],
     }
 
 
 def _pagina_ctx(sessie: Sessie, mij: Deelnemer, kaarten: list[dict], casussen) -> dict:
+    meeste = meeste_casussen(sessie)  # counted once: the timer sentence and the timer use it
     return {
         "sessie": sessie,
         "code": sessie.code,
         "mij": mij,
         "kaarten": kaarten,
         "vragen": inhoud.huidige().vragen_per_stap(),
-        "meeste_casussen": meeste_casussen(sessie),
-    } | _status_ctx(sessie, casussen)
+        "meeste_casussen": meeste,
+    } | _status_ctx(sessie, casussen, meeste)
 
 
 @require_GET
