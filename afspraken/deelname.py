@@ -3,7 +3,7 @@ participant's name, and the signed cookie that carries the claim. No account is 
 
 - The code: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown as
   "ABCD EFGH" and accepted with or without space or dash, in any case. 31^8 (about 8.5 × 10^11)
-  codes, and code attempts are throttled (routekaart.rem), so guessing one is hopeless. A new
+  codes, and code attempts are throttled (kern.rem), so guessing one is hopeless. A new
   code replaces the old one; a code leads in only while the session is open.
 - The claim: a device that picks a name gets a random secret, stored in Deelnemer.claim and
   carried by a signed, HttpOnly, SameSite=Lax cookie. Its name holds the session's id
@@ -41,7 +41,7 @@ COOKIE_SALT = "afspraken.deelname.claim"
 COOKIE_PAD = "/doe-mee/"
 # A meeting lasts an afternoon; the cookie a day, so nobody is sent away halfway.
 COOKIE_SECONDEN = 24 * 60 * 60
-# Code attempts per address per minute (routekaart.rem).
+# Code attempts per address per minute (kern.rem).
 REM_SOORT = "sessiecode"
 REM_LIMIET = 10
 

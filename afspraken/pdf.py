@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 
 from afspraken.models import Publicatie
 from afspraken.verschil import met_woordverschil
-from routekaart import pdf
+from kern import pdf
 
 PDF_CSS = settings.BASE_DIR / "static" / "css" / "afspraken-pdf.css"
 

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from casussen.models import Casus, Fenomeen
-from routekaart.admin import AlleenLezen
+from kern.admin import AlleenLezen
 
 
 @admin.register(Fenomeen)

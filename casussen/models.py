@@ -1,6 +1,11 @@
 from django.db import models
 
-from routekaart.models import Modus
+
+class Modus(models.TextChoices):
+    """Whether a professional sees a message online themselves or has it forwarded (offline)."""
+
+    ONLINE = "online", "Online"
+    OFFLINE = "offline", "Offline"
 
 
 class Fenomeen(models.Model):

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "simple_history",
+    "kern",
     "routekaart",
     "casussen",
     "afspraken",
@@ -110,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "routekaart.context_processors.links",
+                "kern.context_processors.links",
             ],
         },
     },
@@ -238,7 +239,7 @@ STORAGES = {
 
 # One machine: the local-memory cache of each process, and sessions as files. Several servers
 # (REDIS_URL, e.g. redis://redis:6379/0): one Redis for the cache and the sessions, so that a
-# login, a walk's notes, the throttles (routekaart/rem.py) and the {% cache %} blocks are the same
+# login, a walk's notes, the throttles (kern/rem.py) and the {% cache %} blocks are the same
 # on every server. Redis must not evict keys before they expire (maxmemory-policy noeviction, the
 # default): a session is a key. The short socket timeouts make /gezond/ answer 503 instead of
 # hanging when Redis is unreachable.
@@ -257,14 +258,14 @@ else:
 
 # Route notes live in the session only: server-side sessions (not in a database table, so notes
 # never land in one), and the cookie holds nothing but a random key. Files on one machine
-# (routekaart/session_store.py), the cache with REDIS_URL (routekaart/session_redis.py); both
+# (kern/session_store.py), the cache with REDIS_URL (kern/session_redis.py); both
 # write back only what their own request changed, under a lock per session. Two hours of
 # inactivity ends them: the walk's notes module (routekaart/notities.py) refreshes the expiry
 # when the walker is active, so a plain GET never writes the session back (which would race
 # with a save of notes in another tab). With files, run `manage.py clearsessions` daily to
 # delete expired ones (Redis expires its keys itself).
 SESSION_ENGINE = os.getenv(
-    "SESSION_ENGINE", "routekaart.session_redis" if REDIS_URL else "routekaart.session_store"
+    "SESSION_ENGINE", "kern.session_redis" if REDIS_URL else "kern.session_store"
 )
 SESSION_CACHE_ALIAS = "default"
 SESSION_FILE_PATH = os.getenv("SESSION_FILE_PATH", str(BASE_DIR / "var" / "sessies"))
@@ -283,7 +284,7 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
 # A load balancer's health probe speaks plain HTTP to the server itself: answer it, don't send
-# it to https (routekaart/gezond.py).
+# it to https (kern/gezond.py).
 SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
@@ -309,12 +310,12 @@ CONTENT_SECURITY_POLICY = {
 
 # Logs go to the console (a container's or service manager's log). No log line holds a secret of
 # a URL (an invitation or reset token, a PDF link, a join code): the filter masks them in every
-# line the console handler writes, and on Django's own request loggers (routekaart/logboek.py;
+# line the console handler writes, and on Django's own request loggers (kern/logboek.py;
 # gunicorn's access log has the same masking through deploy/gunicorn.conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"verberg_tokens": {"()": "routekaart.logboek.VerbergTokens"}},
+    "filters": {"verberg_tokens": {"()": "kern.logboek.VerbergTokens"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["verberg_tokens"]},
     },

@@ -2,16 +2,16 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from routekaart.gezond import gezond
+from kern.gezond import gezond
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # For load balancers: database and cache reachable? 200 or 503 (routekaart/gezond.py).
+    # For load balancers: database and cache reachable? 200 or 503 (kern/gezond.py).
     path("gezond/", gezond, name="gezond"),
     # Login and logout under Dutch paths (logout is POST only); before the catch-all "<slug>/".
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", include("casussen.urls")),
+    path("", include("routekaart.urls_casussen")),
     path("", include("afspraken.urls")),
     path("", include("contacten.urls")),
     # Accounts and members: password reset and change, "Mijn account", invitations, "Leden".
@@ -22,4 +22,4 @@ urlpatterns = [
 
 # A step of the route opened without its route gets its own 404 (400, 403, 500: Django's
 # defaults render templates/400.html, 403.html and 500.html).
-handler404 = "routekaart.fouten.niet_gevonden"
+handler404 = "kern.fouten.niet_gevonden"

@@ -26,8 +26,8 @@ from afspraken.models import Lidmaatschap, Netwerk
 from afspraken.toegang import lid, regisseur
 from contacten.forms import ContactForm, conflictformulier
 from contacten.models import Contact
-from routekaart.pdf import naar_pdf, pdf_antwoord
-from routekaart.types import HtmxHttpRequest
+from kern.pdf import naar_pdf, pdf_antwoord
+from kern.types import HtmxHttpRequest
 
 RIJ = "contacten/_rij.html"
 PDF_CSS = settings.BASE_DIR / "static" / "css" / "afspraken-pdf.css"

@@ -1,7 +1,7 @@
 """Gunicorn's settings for the production start (bin/start). Everything can be set from the
 environment: HOST and PORT (where to listen), WEB_CONCURRENCY (workers), GUNICORN_THREADS,
 GUNICORN_TIMEOUT. Logs go to stdout/stderr for the container or service manager; the access log
-masks every secret of a URL (routekaart.logboek.GunicornLogger)."""
+masks every secret of a URL (kern.logboek.GunicornLogger)."""
 
 import multiprocessing
 import os
@@ -30,7 +30,7 @@ if os.path.isdir("/dev/shm"):
 accesslog = "-"
 errorlog = "-"
 loglevel = os.getenv("GUNICORN_LOG_LEVEL", "info")
-logger_class = "routekaart.logboek.GunicornLogger"
+logger_class = "kern.logboek.GunicornLogger"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
 
 # No control socket (gunicorn >= 25.1): it defaults to one path per user, which several servers

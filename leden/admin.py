@@ -4,18 +4,8 @@ token's hash)."""
 
 from django.contrib import admin
 
+from kern.admin import AlleenLezen
 from leden.models import Herinnering, Uitnodiging
-
-
-class AlleenLezen(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Uitnodiging)

@@ -2,20 +2,8 @@
 
 from django.contrib import admin
 
+from kern.admin import AlleenLezen
 from routekaart.models import Actie, Pagina, PartnerRol, Stap
-
-
-class AlleenLezen(admin.ModelAdmin):
-    """Staff may look, never edit: the next `load_content` would overwrite any change."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Stap)

@@ -30,8 +30,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 
-from casussen.models import Casus, Fenomeen
-from routekaart.models import Actie, ContentVersie, Modus, Pagina, PartnerRol, Stap
+from casussen.models import Casus, Fenomeen, Modus
+from routekaart.models import Actie, ContentVersie, Pagina, PartnerRol, Stap
 from routekaart.route import EVALUATIE, START, Kaart, Route
 from routekaart.wandeling import ONBEKEND
 

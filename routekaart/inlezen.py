@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 from django.db import models
 
-from casussen.models import Casus, Fenomeen
-from routekaart.markup import render, render_inline
-from routekaart.models import Actie, Modus, Pagina, PartnerRol, Rol, Stap
+from casussen.models import Casus, Fenomeen, Modus
+from kern.markup import render, render_inline
+from routekaart.models import Actie, Pagina, PartnerRol, Rol, Stap
 from routekaart.route import Route, RouteFout
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

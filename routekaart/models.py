@@ -5,10 +5,7 @@ import uuid
 
 from django.db import models
 
-
-class Modus(models.TextChoices):
-    ONLINE = "online", "Online"
-    OFFLINE = "offline", "Offline"
+from casussen.models import Modus
 
 
 class Rol(models.TextChoices):

@@ -8,7 +8,7 @@ Per step (session key `route:<slug>`):
 - `evaluatiemoment` (Evalueren): an optional ISO date for the report.
 
 Each step has its own key, so that saving one step changes only that key; the session store
-(`routekaart.session_store`) writes back only the keys a request changed, so two tabs or a double
+(`kern.session_store`) writes back only the keys a request changed, so two tabs or a double
 tap lose nothing. Reading never writes.
 
 The walk ends two hours after the walker's last request: the session's own expiry. A POST

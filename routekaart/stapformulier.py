@@ -14,7 +14,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from routekaart.models import Actie, Modus, Rol, Stap
+from casussen.models import Modus
+from routekaart.models import Actie, Rol, Stap
 from routekaart.notities import Ingevuld
 from routekaart.wandeling import MAX_NOTITIE
 

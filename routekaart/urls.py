@@ -1,6 +1,7 @@
 from django.urls import path
 
-from routekaart import route_views, views
+from routekaart.views import paginas as views
+from routekaart.views import route as route_views
 
 app_name = "routekaart"
 

@@ -20,7 +20,8 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from routekaart.models import Modus, Rol
+from casussen.models import Modus
+from routekaart.models import Rol
 from routekaart.route import ANTWOORDEN, Route
 
 MAX_NOTITIE = 2000

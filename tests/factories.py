@@ -3,8 +3,8 @@ instead of the whole shipped content."""
 
 import factory
 
-from casussen.models import Casus, Fenomeen
-from routekaart.models import Modus, Pagina, PartnerRol
+from casussen.models import Casus, Fenomeen, Modus
+from routekaart.models import Pagina, PartnerRol
 
 
 class FenomeenFactory(factory.django.DjangoModelFactory):

@@ -27,9 +27,9 @@ from afspraken.models import Evaluatie, Lidmaatschap, SoortCasus
 from afspraken.views.publiceren import LINK_SALT
 from casussen.models import Casus, Fenomeen
 from contacten.models import Contact
+from kern import rem
 from leden import uitnodigingen
 from leden.models import Herinnering
-from routekaart import rem
 from routekaart.models import Actie, Pagina, PartnerRol, Stap
 from tests.afspraken.personas import *  # noqa: F403 (the persona fixtures)
 from tests.afspraken.personas import maak_afspraak, publiceer

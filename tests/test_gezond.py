@@ -62,7 +62,7 @@ class TestGezond:
         assert b"127.0.0.1" not in antwoord.content
 
     def test_it_answers_503_when_the_cache_loses_what_it_was_given(self, client, db):
-        with mock.patch("routekaart.gezond.cache.get", return_value=None):
+        with mock.patch("kern.gezond.cache.get", return_value=None):
             antwoord = client.get(URL)
         assert antwoord.status_code == 503
         assert _json(antwoord)["cache"] == "fout"

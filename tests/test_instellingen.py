@@ -141,14 +141,14 @@ class TestProductie:
         assert uit.stdout.split() == [
             "django.core.cache.backends.redis.RedisCache",
             "redis://127.0.0.1:1/0",
-            "routekaart.session_redis",
+            "kern.session_redis",
             "django.db.backends.postgresql",
         ]
 
     def test_without_redis_url_one_machine_keeps_file_sessions_and_a_local_cache(self):
         if os.environ.get("REDIS_URL"):
             pytest.fail("deze test hoort zonder REDIS_URL te draaien")
-        assert settings.SESSION_ENGINE == "routekaart.session_store"
+        assert settings.SESSION_ENGINE == "kern.session_store"
         assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
 
     def test_two_servers_preparing_at_once_on_one_new_database_both_succeed(self, tmp_path):

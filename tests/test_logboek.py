@@ -1,4 +1,4 @@
-"""No log line holds a secret of a URL: the masking itself (routekaart.logboek.verberg_tokens),
+"""No log line holds a secret of a URL: the masking itself (kern.logboek.verberg_tokens),
 Django's request loggers, and gunicorn's access log through the project's logger class."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.test import Client
 from gunicorn.config import Config
 from gunicorn.glogging import SafeAtoms
 
-from routekaart.logboek import GunicornLogger, VerbergTokens, verberg_tokens
+from kern.logboek import GunicornLogger, VerbergTokens, verberg_tokens
 
 GEHEIM = "Zq8-geheim_Token123"
 

@@ -12,8 +12,8 @@ import pytest
 import time_machine
 from django.core.cache import caches
 
-from routekaart import session_redis, session_store
-from routekaart.session_store import samengevoegd
+from kern import session_redis, session_store
+from kern.session_store import samengevoegd
 
 
 class TestSamengevoegd:

@@ -3,7 +3,7 @@ font, without which the emoji in the hand-outs' mock posts print as empty boxes.
 
 import subprocess
 
-from routekaart.pdf import naar_pdf
+from kern.pdf import naar_pdf
 from tests.pdf_hulp import lettertypen
 
 

@@ -33,8 +33,8 @@ from afspraken.sessie_forms import AntwoordForm
 from afspraken.views import live
 from afspraken.views.hulp import formdata, naar, regisseur_sessie
 from afspraken.views.sessie import in_gang, sessie_ctx, stylesheet
-from routekaart.pdf import naar_pdf, pdf_antwoord
-from routekaart.types import HtmxHttpRequest
+from kern.pdf import naar_pdf, pdf_antwoord
+from kern.types import HtmxHttpRequest
 
 
 def _sessiecasus(sessie: Sessie, slug: str) -> SessieCasus:

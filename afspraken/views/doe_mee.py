@@ -30,8 +30,9 @@ from afspraken.models import Antwoord, Deelnemer, Lidmaatschap, Netwerk, Sessie,
 from afspraken.sessie_forms import AntwoordForm
 from afspraken.toegang import geweigerd
 from afspraken.views.hulp import regisseur_sessie
-from routekaart import inhoud, rem
-from routekaart.types import HtmxHttpRequest
+from kern import rem
+from kern.types import HtmxHttpRequest
+from routekaart import inhoud
 
 GESLOTEN = "Deze sessie is gesloten. Meedoen of antwoorden wijzigen kan niet meer."
 ONBEKEND = "Deze sessiecode kennen we niet (meer). Vul de code in die de regisseur laat zien."
@@ -45,7 +46,7 @@ def _url(naam: str, code: str, *args) -> str:
 
 
 def _mislukt(request: HtmxHttpRequest) -> bool:
-    """Count a wrong code of this address; True when it is one too many (routekaart.rem).
+    """Count a wrong code of this address; True when it is one too many (kern.rem).
     Only wrong codes count: a whole room joins from one address (the venue's wifi)."""
     return rem.te_vaak(
         deelname.REM_SOORT, rem.adres(request), limiet=deelname.REM_LIMIET, seconden=60

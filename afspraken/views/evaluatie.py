@@ -16,8 +16,8 @@ from afspraken.models import Afspraak, Evaluatie, Lidmaatschap, Netwerk, half_ja
 from afspraken.sessie_forms import EvaluatieForm
 from afspraken.toegang import regisseur
 from afspraken.views.hulp import afspraak_van, formdata, naar, regisseur_evaluatie, sessie_van
+from kern.types import HtmxHttpRequest
 from routekaart import inhoud
-from routekaart.types import HtmxHttpRequest
 
 
 @require_GET

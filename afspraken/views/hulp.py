@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from afspraken.models import Afspraak, Evaluatie, Netwerk, Sessie
 from afspraken.toegang import regisseur
-from routekaart.types import HtmxHttpRequest
+from kern.types import HtmxHttpRequest
 
 
 def formdata(request: HtmxHttpRequest) -> QueryDict | None:

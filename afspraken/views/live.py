@@ -20,7 +20,7 @@ from afspraken.forms import als_getal
 from afspraken.klok import klok_van, meeste_casussen
 from afspraken.models import Antwoord, Lidmaatschap, Netwerk, Sessie, SessieCasus
 from afspraken.views.hulp import regisseur_sessie
-from routekaart.types import HtmxHttpRequest
+from kern.types import HtmxHttpRequest
 
 # The controls panel, shared by the live case screen and the timer page.
 BEDIENING = "afspraken/live/_bediening.html"

@@ -21,8 +21,8 @@ from afspraken.pdf import pdf_van
 from afspraken.toegang import geweigerd, lid, regisseur
 from afspraken.verschil import met_woordverschil
 from afspraken.views.hulp import formdata
-from routekaart.pdf import pdf_antwoord
-from routekaart.types import HtmxHttpRequest
+from kern.pdf import pdf_antwoord
+from kern.types import HtmxHttpRequest
 
 LINK_SALT = "afspraken.pdf-link"
 

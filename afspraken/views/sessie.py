@@ -27,10 +27,10 @@ from afspraken.sessie_forms import DeelnemerFormSet, SessieForm
 from afspraken.toegang import regisseur
 from afspraken.views import live
 from afspraken.views.hulp import formdata, naar, regisseur_sessie
+from casussen.models import Modus
+from kern.pdf import naar_pdf, pdf_antwoord
+from kern.types import HtmxHttpRequest
 from routekaart import inhoud
-from routekaart.models import Modus
-from routekaart.pdf import naar_pdf, pdf_antwoord
-from routekaart.types import HtmxHttpRequest
 
 SESSIE_PDF_CSS = "sessie-pdf.css"
 LEGE_RIJEN = 2  # blank participant rows offered below the filled ones

@@ -22,7 +22,7 @@ from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Sessie
 from afspraken.toegang import lid, regisseur
 from afspraken.views.hulp import formdata, regisseur_afspraak
 from afspraken.views.publiceren import publicatie_pagina
-from routekaart.types import HtmxHttpRequest
+from kern.types import HtmxHttpRequest
 
 RIJ = "afspraken/_rij.html"
 # The pages a row is shown on (`weergave`): which columns and actions it has, and where a page

@@ -3,7 +3,7 @@ and with Dutch templates), and "Mijn account".
 
 The reset form never says whether an address has an account: Django's PasswordResetView mails
 only an active account with that address and shows the same "verstuurd" page either way. Both
-the form and the link are throttled per visitor's address (routekaart.rem); a mail to one address
+the form and the link are throttled per visitor's address (kern.rem); a mail to one address
 is sent at most PER_EMAIL times per PER_EMAIL_MINUTEN, whoever asks, and a refused one looks
 the same as a sent one.
 """
@@ -19,10 +19,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
 
+from kern import rem
+from kern.types import HtmxHttpRequest
 from leden.forms import AccountForm
 from leden.views.hulp import niet_loggen, te_vaak_pagina
-from routekaart import rem
-from routekaart.types import HtmxHttpRequest
 
 # Requests of the reset form per visitor's address per minute, and of its link.
 FORMULIER_PER_MINUUT = 5

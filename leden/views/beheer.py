@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from afspraken.models import Lidrol
+from kern.types import HtmxHttpRequest
 from leden import uitnodigingen
 from leden.forms import NieuwNetwerkForm
 from leden.views.leden import verstuur
-from routekaart.types import HtmxHttpRequest
 
 
 @require_http_methods(["GET", "POST"])

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from afspraken.models import Lidmaatschap, Lidrol, Netwerk
 from afspraken.toegang import regisseur
+from kern.types import HtmxHttpRequest
 from leden import diensten, uitnodigingen
 from leden.forms import RolForm, UitnodigingForm
 from leden.models import GELDIG_DAGEN, Uitnodiging
 from leden.views.hulp import basis
-from routekaart.types import HtmxHttpRequest
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The invitee's side: /uitnodiging/<token>/. GET shows the invitation, POST redeems it.
 
-Every request counts against the visitor's address (routekaart.rem), valid token or not, so a
+Every request counts against the visitor's address (kern.rem), valid token or not, so a
 link cannot be guessed. The page is never cached, and its Referrer-Policy "origin" sends only
 the site's address as Referer (for its styles, scripts and links), never the path with the token.
 ("no-referrer" would make the browser send "Origin: null" with the form, which Django's CSRF
@@ -17,6 +17,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from kern import rem
+from kern.types import HtmxHttpRequest
 from leden.forms import NieuwAccountForm
 from leden.models import Uitnodiging
 from leden.uitnodigingen import (
@@ -27,8 +29,6 @@ from leden.uitnodigingen import (
     nieuw_account,
 )
 from leden.views.hulp import niet_loggen, te_vaak_pagina
-from routekaart import rem
-from routekaart.types import HtmxHttpRequest
 
 # Requests of invitation links per visitor's address per minute.
 PER_MINUUT = 10

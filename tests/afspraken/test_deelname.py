@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from afspraken import deelname
 from afspraken.models import Antwoord, Deelnemer, Sessie, SessieCasus
-from routekaart import inhoud, rem
+from kern import rem
+from routekaart import inhoud
 from tests.afspraken.personas import url
 from tests.afspraken.sessie_hulp import maak_sessie
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from afspraken import deelname
 from afspraken.models import Antwoord, Deelnemer, Sessie
-from routekaart import rem
+from kern import rem
 from tests.afspraken.sessie_hulp import maak_sessie
 
 PERSONAS = ("anoniem", "claim", "claim_andere_sessie", "partner_a", "regisseur_b", "regisseur_a")

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from routekaart import pdf
+from kern import pdf
 from tests.afspraken.personas import maak_afspraak, publiceer
 
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from afspraken import pdf as afspraken_pdf
 from afspraken.models import Afspraak
-from routekaart import pdf
+from kern import pdf
 from tests.afspraken.personas import maak_afspraak, publiceer
 
 XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']

@@ -262,10 +262,10 @@ def test_load_content_through_one_servers_settings_is_served_by_the_other_at_onc
 
 
 def test_the_throttle_of_invitation_links_counts_on_both_servers_together(cluster):
-    """routekaart.rem counts in the shared cache: ten attempts per minute per address, however
+    """kern.rem counts in the shared cache: ten attempts per minute per address, however
     they are spread over the servers."""
+    from kern import rem
     from leden.views.uitnodiging import PER_MINUUT
-    from routekaart import rem
 
     a, b = cluster
     rem.vergeet("uitnodiging", "127.0.0.1")  # this process shares the servers' Redis

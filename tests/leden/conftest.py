@@ -11,7 +11,7 @@ LINK = re.compile(r"https?://[^\s]+/uitnodiging/([^/\s]+)/")
 
 @pytest.fixture(autouse=True)
 def _lege_rem():
-    """Every test starts and ends with no throttle counts (routekaart.rem keeps them in the
+    """Every test starts and ends with no throttle counts (kern.rem keeps them in the
     cache, which is shared by the tests of one process)."""
     cache.clear()
     yield

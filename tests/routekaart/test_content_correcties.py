@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 
 from casussen.models import Casus
+from kern.markup import render
 from routekaart.inlezen import ContentFout, lees_alles
-from routekaart.markup import render
 from routekaart.models import Pagina, Stap
 from tests.hulp_paginas import pagina_tekst, tekst
 

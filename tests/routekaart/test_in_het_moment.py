@@ -98,7 +98,7 @@ class TestUrgentFirst:
     def test_the_alert_shows_the_networks_agreements(self, client, content, monkeypatch):
         from types import SimpleNamespace
 
-        from routekaart import route_views
+        from routekaart.views import route as route_views
 
         afspraak = SimpleNamespace(
             netwerk="Voorbeeldgemeente", soort="Wapens", tekst="Bel de wijkagent.", wie="Politie"

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth import get_user_model
 
-from routekaart import route_views
 from routekaart.models import Actie, Stap
+from routekaart.views import route as route_views
 from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, antwoorden_voor_pad, url
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.test import Client
 
-from routekaart import route_views
+from routekaart.views import route as route_views
 from tests.routekaart.stap_cache_hulp import gecachte_waarden
 from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, url
 

@@ -14,9 +14,9 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
 
-from routekaart import route_views
 from routekaart.models import Actie, Stap
 from routekaart.notities import van_sessie
+from routekaart.views import route as route_views
 from routekaart.wandeling import MAX_NOTITIE
 from tests.routekaart.stap_cache_hulp import gecachte_waarden
 from tests.routekaart.wandeling_hulp import (

@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from casussen.models import Modus
+from kern.types import HtmxHttpRequest
 from routekaart import inhoud
-from routekaart.models import Modus
-from routekaart.types import HtmxHttpRequest
 
 
 @require_GET

@@ -29,10 +29,11 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from afspraken.koppeling import afspraken_voor_route, per_soort
-from casussen.models import Casus
+from casussen.models import Casus, Modus
 from contacten.koppeling import contacten_voor_route
+from kern.types import HtmxHttpRequest
 from routekaart import inhoud, notities, wandeling
-from routekaart.models import Actie, Modus, Rol, Stap
+from routekaart.models import Actie, Rol, Stap
 from routekaart.route import BESLISSING, EVALUATIE, START, Route
 from routekaart.stapformulier import (
     MAX_ANTWOORD,
@@ -43,7 +44,6 @@ from routekaart.stapformulier import (
     ContextForm,
     StapForm,
 )
-from routekaart.types import HtmxHttpRequest
 from routekaart.wandeling import MAX_NOTITIE, Keuzes, WandelFout
 
 MODUS_LABELS = {
@@ -475,7 +475,7 @@ def verslag(request: HtmxHttpRequest) -> HttpResponse:
 @never_cache
 def verslag_pdf(request: HtmxHttpRequest) -> HttpResponse:
     """The same report as a PDF, from the same template (its print variant)."""
-    from routekaart.pdf import naar_pdf, pdf_antwoord  # WeasyPrint is heavy: load when asked
+    from kern.pdf import naar_pdf, pdf_antwoord  # WeasyPrint is heavy: load when asked
 
     ctx = _verslag_ctx(request)
     ctx["pdf"] = True

@@ -5,9 +5,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from kern.types import HtmxHttpRequest
 from routekaart import inhoud
 from routekaart.models import Pagina
-from routekaart.types import HtmxHttpRequest
 
 VASTE_PAGINAS = ("colofon", "privacy", "toegankelijkheid")
 

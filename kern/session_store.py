@@ -12,7 +12,7 @@ Two stores share that logic (`AlleenEigenWijzigingen`), each with its own lock:
 - this module's `SessionStore`: files, locked with a file lock (one of a fixed set of lock files
   next to the sessions, chosen by the session key), which holds across the threads and worker
   processes of one machine. The default for one machine.
-- `routekaart.session_redis.SessionStore`: the cache (Redis with REDIS_URL), locked in Redis, for
+- `kern.session_redis.SessionStore`: the cache (Redis with REDIS_URL), locked in Redis, for
   several servers.
 """
 

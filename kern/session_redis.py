@@ -1,5 +1,5 @@
 """Sessions in the cache, for several servers (REDIS_URL): Django's `cache` session engine with
-the merge of `routekaart.session_store` (a request writes back only the keys it changed), under
+the merge of `kern.session_store` (a request writes back only the keys it changed), under
 a lock per session key in Redis, so that two tabs or a double tap on two different servers lose
 nothing either.
 
@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 from django.contrib.sessions.backends import cache
 
-from routekaart.session_store import AlleenEigenWijzigingen
+from kern.session_store import AlleenEigenWijzigingen
 
 # A save holds the lock for milliseconds; should a server die while holding it, it frees itself.
 SLOT_SECONDEN = 10

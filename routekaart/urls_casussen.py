@@ -1,6 +1,6 @@
 from django.urls import path
 
-from casussen import views
+from routekaart.views import casussen as views
 
 app_name = "casussen"
 
