@@ -9,5 +9,6 @@
 - `fouten`: the error handlers;
 - `markup`: Markdown to sanitised HTML;
 - `context_processors`: the main menu's current item;
-- `admin`: the read-only admin base.
+- `admin`: the read-only admin base;
+- `terugweg`: the one check for a "back to where you were" address.
 """
