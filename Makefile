@@ -76,6 +76,7 @@ test-browser: install-test
 lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
 
 fmt: install
 	.venv/bin/ruff check --fix .
