@@ -49,7 +49,6 @@ class Inhoud:
     acties: tuple[Actie, ...]
     partners: Mapping[str, PartnerRol]
     paginas: Mapping[str, Pagina]
-    alarmstappen: tuple[str, ...]
 
     @functools.cached_property
     def fenomeen_keuzes(self) -> tuple[tuple[str, str], ...]:
@@ -134,7 +133,6 @@ def _bouw(token: uuid.UUID | None) -> Inhoud:
         acties=tuple(Actie.objects.all()),
         partners=MappingProxyType({p.slug: p for p in PartnerRol.objects.all()}),
         paginas=MappingProxyType({p.slug: p for p in Pagina.objects.all()}),
-        alarmstappen=tuple(s.slug for s in stappen.values() if s.alarm),
     )
 
 

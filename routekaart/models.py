@@ -8,14 +8,31 @@ from django.db import models
 from casussen.models import Modus
 
 
-class Rol(models.TextChoices):
-    """The context question "Wat is je rol?": the four core partners, or another partner."""
+class Partner(models.TextChoices):
+    """THE partner list: the partner organisations, in this order, everywhere. The route's `Rol`,
+    step 5's "Wie" (routekaart.stapformulier.WIE) and the live session's PARTNER_KEUZES
+    (afspraken.models) are made from it; each adds its own "another partner" choice, whose
+    stored value differs (`rol=andere` in a route URL, "anders" in a session's answers)."""
 
     JONGERENWERK = "jongerenwerk", "Jongerenwerk"
     POLITIE = "politie", "Politie"
     BOA = "boa", "Boa"
     OOV = "oov", "OOV (gemeente)"
-    ANDERE = "andere", "Andere partner"
+    SCHOOL = "school", "School"
+    HULPVERLENING = "hulpverlening", "Hulpverlening"
+    OM = "om", "Openbaar Ministerie (OM)"
+
+
+# The four core partners, whom the route asks about by role.
+KERNPARTNERS = (Partner.JONGERENWERK, Partner.POLITIE, Partner.BOA, Partner.OOV)
+
+# The context question "Wat is je rol?": a core partner, or another partner.
+Rol = models.TextChoices(
+    "Rol",
+    [(p.name, (p.value, p.label)) for p in KERNPARTNERS]
+    + [("ANDERE", ("andere", "Andere partner"))],
+    module=__name__,
+)
 
 
 class Stap(models.Model):

@@ -54,10 +54,10 @@ def _kop(slug: str):
 
 def _knop(slug: str, antwoorden: dict[str, str]) -> str | re.Pattern:
     """The label of the button that leaves `slug` along the path these decisions make."""
-    knoop = ROUTE[slug]
-    if knoop.aard == "beslissing":
-        return antwoorden[knoop.sleutel].capitalize()
-    return KLAAR if knoop.aard == "evaluatie" else "Volgende"
+    stap = ROUTE[slug]
+    if stap.aard == "beslissing":
+        return antwoorden[stap.sleutel].capitalize()
+    return KLAAR if stap.aard == "evaluatie" else "Volgende"
 
 
 def _na_wissel(page) -> None:

@@ -98,13 +98,13 @@ class TestUrgentFirst:
     def test_the_alert_shows_the_networks_agreements(self, client, content, monkeypatch):
         from types import SimpleNamespace
 
-        from routekaart.views import route as route_views
+        from routekaart import netwerk as naad
 
         afspraak = SimpleNamespace(
             netwerk="Voorbeeldgemeente", soort="Wapens", tekst="Bel de wijkagent.", wie="Politie"
         )
-        monkeypatch.setattr(route_views, "afspraken_voor_route", lambda user, f: [afspraak])
-        monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
+        monkeypatch.setattr(naad, "afspraken_voor_route", lambda user, f: [afspraak])
+        monkeypatch.setattr(naad, "contacten_voor_route", lambda user: [])
         client.force_login(get_user_model().objects.create_user("lid-b", password="x-geheim-1"))
         html = _html(client, _alarmstap().slug, alarm="ja")
         alert = html[html.index('id="alarm"') : html.index("Dit klopt niet")]
@@ -270,8 +270,10 @@ class TestOrientationAndSafetyNet:
     def test_ja_and_nee_look_the_same(self, client, content):
         beslissing = ROUTE.beslissingen[0].slug
         html = _html(client, beslissing)
-        ja = re.search(r'<button class="([^"]+)" type="submit" name="antwoord" value="ja">', html)
-        nee = re.search(r'<button class="([^"]+)" type="submit" name="antwoord" value="nee">', html)
+        ja = re.search(r'<button class="([^"]+)" type="submit" name="beslissing" value="ja">', html)
+        nee = re.search(
+            r'<button class="([^"]+)" type="submit" name="beslissing" value="nee">', html
+        )
         assert ja.group(1) == nee.group(1) == "knop knop--keuze"
 
     def test_forwarded_is_said_in_plain_words(self, client, content):

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth import get_user_model
 
+from routekaart import netwerk as naad
 from routekaart.models import Actie, Stap
-from routekaart.views import route as route_views
 from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, antwoorden_voor_pad, url
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +36,8 @@ def netwerk(monkeypatch):
         gevraagd.append(fenomeen)
         return [AFSPRAAK]
 
-    monkeypatch.setattr(route_views, "afspraken_voor_route", afspraken)
-    monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [CONTACT])
+    monkeypatch.setattr(naad, "afspraken_voor_route", afspraken)
+    monkeypatch.setattr(naad, "contacten_voor_route", lambda user: [CONTACT])
     return gevraagd
 
 
@@ -126,8 +126,8 @@ def test_the_report_tells_an_anonymous_walker_how_to_see_the_network(client, con
 
 def test_without_a_phenomenon_every_agreement_is_folded_per_case_type(lid, content, monkeypatch):
     algemeen = SimpleNamespace(netwerk="Voorbeeldgemeente", soort="Algemeen", tekst="Deel.", wie="")
-    monkeypatch.setattr(route_views, "afspraken_voor_route", lambda u, f: [AFSPRAAK, algemeen])
-    monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
+    monkeypatch.setattr(naad, "afspraken_voor_route", lambda u, f: [AFSPRAAK, algemeen])
+    monkeypatch.setattr(naad, "contacten_voor_route", lambda user: [])
     alarm, _, _ = _stappen()
     html = _html(lid, alarm, fenomeen="onbekend")
     assert html.count('<details class="netwerk__soort">') == 2

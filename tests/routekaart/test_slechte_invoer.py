@@ -33,15 +33,15 @@ def test_any_query_string_is_a_page_or_a_404(client, content, slug, query):
 @given(
     antwoorden=st.lists(st.text(max_size=400), max_size=3),
     notitie=st.text(max_size=30),
-    antwoord=WAARDEN,
+    beslissing=WAARDEN,
     knop=st.sampled_from(["", "bewaar"]),
 )
 def test_any_posted_step_form_is_answered_without_a_server_error(
-    client, content, antwoorden, notitie, antwoord, knop
+    client, content, antwoorden, notitie, beslissing, knop
 ):
     slug = ROUTE.beslissingen[0].slug
     data = {f"vraag-{i}": tekst for i, tekst in enumerate(antwoorden)}
-    data.update({"notitie": notitie, "antwoord": antwoord})
+    data.update({"notitie": notitie, "beslissing": beslissing})
     if knop:
         data[knop] = "ja"
     assert client.post(url(slug, **antwoorden_tot(slug)), data).status_code in (200, 303, 400)

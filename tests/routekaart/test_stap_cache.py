@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.test import Client
 
-from routekaart.views import route as route_views
+from routekaart import netwerk as naad
 from tests.routekaart.stap_cache_hulp import gecachte_waarden
 from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, url
 
@@ -33,7 +33,7 @@ def afspraak_voor_ingelogden(monkeypatch):
         soort, tekst, wie = "Algemeen", AFSPRAAK, "Politie"
 
     monkeypatch.setattr(
-        route_views,
+        naad,
         "afspraken_voor_route",
         lambda user, fenomeen: [Afspraak()] if user.is_authenticated else [],
     )

@@ -101,7 +101,7 @@ def _loop(
             response = client.post(response["Location"], {**data, "alarm": "ja"})
             assert response.status_code == 303, response.content.decode()
         if stap.aard == Stap.Aard.BESLISSING:
-            data["antwoord"] = keuzes[stap.sleutel]
+            data["beslissing"] = keuzes[stap.sleutel]
         response = client.post(response["Location"].split("#")[0], data)
         assert response.status_code == 303, response.content.decode()
     assert response["Location"].startswith("/route/verslag/?")

@@ -14,9 +14,9 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
 
+from routekaart import netwerk as naad
 from routekaart.models import Actie, Stap
 from routekaart.notities import van_sessie
-from routekaart.views import route as route_views
 from routekaart.wandeling import MAX_NOTITIE
 from tests.routekaart.stap_cache_hulp import gecachte_waarden
 from tests.routekaart.wandeling_hulp import (
@@ -37,7 +37,7 @@ def _stap(slug: str) -> Stap:
 
 
 def _post_data(label: str) -> dict:
-    return {"antwoord": label} if label else {}
+    return {"beslissing": label} if label else {}
 
 
 class TestEachStep:
@@ -109,7 +109,7 @@ class TestNextNode:
 
     def test_a_decision_without_ja_or_nee_is_refused(self, client, content):
         slug = ROUTE.beslissingen[0].slug
-        response = client.post(url(slug, **antwoorden_tot(slug)), {"antwoord": "misschien"})
+        response = client.post(url(slug, **antwoorden_tot(slug)), {"beslissing": "misschien"})
         assert response.status_code == 400
         assert "Kies Ja of Nee." in response.content.decode()
 
@@ -206,7 +206,7 @@ class TestAlarm:
 
     def test_nee_after_yes_is_refused(self, client, content):
         stap = self._alarmstap()
-        response = client.post(url(stap.slug, alarm="ja"), {"antwoord": "nee"})
+        response = client.post(url(stap.slug, alarm="ja"), {"beslissing": "nee"})
         assert response.status_code == 400
 
     def test_the_networks_agreements_show_at_this_step(self, client, content, monkeypatch):
@@ -217,8 +217,8 @@ class TestAlarm:
             gevraagd.append(fenomeen)
             return [afspraak]
 
-        monkeypatch.setattr(route_views, "afspraken_voor_route", nep)
-        monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
+        monkeypatch.setattr(naad, "afspraken_voor_route", nep)
+        monkeypatch.setattr(naad, "contacten_voor_route", lambda user: [])
         client.force_login(get_user_model().objects.create_user("lid-a", password="x-geheim-1"))
         html = client.get(url(self._alarmstap().slug, fenomeen="fraude")).content.decode()
         assert "Bel direct de wijkagent." in html
@@ -337,7 +337,7 @@ class TestNotesStayInTheSession:
                     }
                 )
             if node.aard == "beslissing":
-                data["antwoord"] = antwoorden[node.sleutel]
+                data["beslissing"] = antwoorden[node.sleutel]
             voor = antwoorden_tot(van) if van != pad[0] else {}
             voor = {k: v for k, v in antwoorden.items() if k in voor}
             responses.append(client.get(url(van, **voor)))

@@ -26,9 +26,9 @@ def antwoorden_tot(slug: str) -> dict[str, str]:
     for van, naar in zip(pad, pad[1:], strict=False):
         if van == slug:
             break
-        knoop = ROUTE[van]
-        if knoop.aard == BESLISSING:
-            antwoorden[knoop.sleutel] = "ja" if knoop.ja == naar else "nee"
+        stap = ROUTE[van]
+        if stap.aard == BESLISSING:
+            antwoorden[stap.sleutel] = "ja" if stap.ja == naar else "nee"
     return antwoorden
 
 
