@@ -39,7 +39,7 @@ class Stap(models.Model):
     """One node of the route graph; its edges (`volgende`, `ja`, `nee`) are slugs of other steps."""
 
     class Aard(models.TextChoices):
-        """What kind of step it is (the front matter's `soort`)."""
+        """What kind of step it is (the front matter's `aard`)."""
 
         START = "start", "Start"
         INFO = "info", "Informatie"
@@ -140,7 +140,7 @@ class Pagina(models.Model):
         return self.titel
 
 
-class ContentVersie(models.Model):
+class Inhoudsstand(models.Model):
     """One row whose token changes in the same transaction as any content change.
 
     Every process keeps the loaded content in memory (routekaart.inhoud) and reads only this
@@ -152,8 +152,8 @@ class ContentVersie(models.Model):
     gewijzigd = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "contentversie"
-        verbose_name_plural = "contentversies"
+        verbose_name = "inhoudsstand"
+        verbose_name_plural = "inhoudsstanden"
 
     def __str__(self) -> str:
         return str(self.token)

@@ -397,13 +397,13 @@ def controleer(stappen: Mapping[str, Stap]) -> list[Probleem]:
             f"er moet precies één startstap zijn, gevonden: {len(starts)}"
             + (f" ({', '.join(starts)})" if starts else ""),
             verdacht[0] if verdacht else "",
-            "soort",
+            "aard",
         )
     sleutels: dict[str, str] = {}
     for stap in stappen.values():
         slug = stap.slug
         if stap.aard not in (START, INFO, BESLISSING, EVALUATIE):
-            probleem(f"stap '{slug}': onbekende soort '{stap.aard}'", slug, "soort")
+            probleem(f"stap '{slug}': onbekende aard '{stap.aard}'", slug, "aard")
         if not stap.titel.strip():
             probleem(f"stap '{slug}': titel ontbreekt", slug, "titel")
         if stap.aard in (START, INFO) and not stap.volgende:

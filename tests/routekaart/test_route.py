@@ -22,7 +22,7 @@ def _gelezen_stappen() -> list[Stap]:
         stappen.append(
             Stap(
                 slug=pad.stem,
-                aard=meta["soort"],
+                aard=meta["aard"],
                 titel=meta["titel"],
                 nummer=meta.get("nummer"),
                 kaartlabel=meta.get("kaartlabel", ""),
@@ -202,7 +202,7 @@ def test_a_dead_end_that_is_not_an_evaluation_is_rejected():
 
 def test_a_step_of_an_unknown_kind_is_rejected():
     vreemd = Stap("b", "eindpunt", "Stap B", nummer=3)
-    assert "stap 'b': onbekende soort 'eindpunt'" in _problemen(_kleine_route(b=vreemd))
+    assert "stap 'b': onbekende aard 'eindpunt'" in _problemen(_kleine_route(b=vreemd))
 
 
 def test_an_evaluation_step_with_a_next_step_is_rejected():
@@ -301,7 +301,7 @@ def test_the_map_follows_the_edges_not_the_file_order():
     ("vervang", "slug", "veld"),
     [
         ({"b": Stap("b", "info", "Stap B", nummer=3, volgende="a")}, "b", "volgende"),
-        ({"b": Stap("b", "start", "Stap B", volgende="eind")}, "b", "soort"),
+        ({"b": Stap("b", "start", "Stap B", volgende="eind")}, "b", "aard"),
         ({"vork": Stap("vork", "beslissing", "V?", nummer=2, ja="b", sleutel="v")}, "vork", "nee"),
         (
             {"vork": Stap("vork", "beslissing", "V?", nummer=2, ja="x", nee="b", sleutel="v")},

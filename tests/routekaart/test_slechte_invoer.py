@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from routekaart.models import Actie, Stap
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, url
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_tot, url
 
 pytestmark = pytest.mark.django_db
 SLEUTELS = ["modus", "rol", "fenomeen", "casus", "alarm", *(k.sleutel for k in ROUTE.beslissingen)]
@@ -44,7 +44,7 @@ def test_any_posted_step_form_is_answered_without_a_server_error(
     data.update({"notitie": notitie, "beslissing": beslissing})
     if knop:
         data[knop] = "ja"
-    assert client.post(url(slug, **antwoorden_tot(slug)), data).status_code in (200, 303, 400)
+    assert client.post(url(slug, **beslissingen_tot(slug)), data).status_code in (200, 303, 400)
 
 
 @ONTSPANNEN
@@ -55,7 +55,7 @@ def test_any_posted_action_choice_is_answered_without_a_server_error(
     slug = next(s for s in ROUTE.volgorde if Stap.objects.get(slug=s).toon_acties)
     actie = Actie.objects.first().slug
     data = {f"actie-{actie}": gekozen, f"wie-{actie}": wie, f"wanneer-{actie}": wanneer}
-    assert client.post(url(slug, **antwoorden_tot(slug)), data).status_code in (200, 303)
+    assert client.post(url(slug, **beslissingen_tot(slug)), data).status_code in (200, 303)
 
 
 @ONTSPANNEN
@@ -63,7 +63,7 @@ def test_any_posted_action_choice_is_answered_without_a_server_error(
 def test_any_posted_evaluation_date_is_answered_without_a_server_error(client, content, datum):
     slug = next(s for s in ROUTE.volgorde if ROUTE[s].aard == "evaluatie")
     data = {"evaluatiemoment": datum}
-    assert client.post(url(slug, **antwoorden_tot(slug)), data).status_code in (200, 303)
+    assert client.post(url(slug, **beslissingen_tot(slug)), data).status_code in (200, 303)
 
 
 def test_a_too_long_answer_is_refused_in_dutch_and_nothing_is_saved(client, content):
@@ -84,9 +84,11 @@ def test_an_unknown_wie_is_refused_and_nothing_is_saved(client, content, wie):
     actie = Actie.objects.first()
     data = {f"actie-{actie.slug}": "on", f"wie-{actie.slug}": wie, f"wanneer-{actie.slug}": "nu"}
     data["notitie"] = "iets"
-    antwoord = client.post(url(slug, **antwoorden_tot(slug)), data)
+    antwoord = client.post(url(slug, **beslissingen_tot(slug)), data)
     html = antwoord.content.decode()
     assert antwoord.status_code == 200
     assert 'class="fout"' in html
     assert ">iets</textarea>" in html
-    assert ">iets</textarea>" not in client.get(url(slug, **antwoorden_tot(slug))).content.decode()
+    assert (
+        ">iets</textarea>" not in client.get(url(slug, **beslissingen_tot(slug))).content.decode()
+    )

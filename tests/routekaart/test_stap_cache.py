@@ -12,7 +12,7 @@ from django.test import Client
 
 from routekaart import netwerk as naad
 from tests.routekaart.stap_cache_hulp import gecachte_waarden
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, url
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_tot, url
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -50,7 +50,7 @@ def _loop_alles(client: Client, notitie: str, vraag: int) -> list[str]:
     """Save a note and an answer at every step, then fetch every step (full page and panel); the
     pages seen. A decision posted without Ja or Nee keeps the note and shows an error."""
     paginas = []
-    adressen = [url(s, fenomeen="fraude", rol="boa", **antwoorden_tot(s)) for s in ROUTE.volgorde]
+    adressen = [url(s, fenomeen="fraude", rol="boa", **beslissingen_tot(s)) for s in ROUTE.volgorde]
     for adres in adressen[1:]:
         data = {"notitie": f"{notitie}-{adres}", f"vraag-{vraag}": f"antwoord-{notitie}"}
         antwoord = client.post(adres, data)

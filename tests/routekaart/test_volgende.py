@@ -14,7 +14,7 @@ from routekaart.wandeling import (
     controleer_alarm,
     volgende_stap,
 )
-from tests.routekaart.wandeling_hulp import ROUTE, TAKKEN, antwoorden_tot
+from tests.routekaart.wandeling_hulp import ROUTE, TAKKEN, beslissingen_tot
 
 KLEIN = Route.uit_stappen(
     [
@@ -28,7 +28,7 @@ KLEIN = Route.uit_stappen(
 
 def _keuzes_tot(slug: str) -> Keuzes:
     """The decisions of the first path through `slug`, up to that step."""
-    return Keuzes(beslissingen=antwoorden_tot(slug))
+    return Keuzes(beslissingen=beslissingen_tot(slug))
 
 
 # -- every edge of the shipped route --------------------------------------------------------------
