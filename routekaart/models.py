@@ -50,7 +50,7 @@ class Stap(models.Model):
     titel = models.CharField(max_length=200)
     aard = models.CharField(max_length=20, choices=Aard.choices)
     nummer = models.PositiveSmallIntegerField(null=True, blank=True)
-    # A shorter name for the route map; empty: the title (routekaart.route.Knoop.kaartlabel).
+    # A shorter name for the route map; empty: the title (routekaart.route.Stap.kaartlabel).
     kaartlabel = models.CharField(max_length=100, blank=True)
     volgende = models.SlugField(blank=True)
     ja = models.SlugField(blank=True)

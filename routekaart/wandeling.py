@@ -114,12 +114,12 @@ def lees_keuzes(
     for stap in route.beslissingen:
         beslissing = get.get(stap.sleutel, "")
         if beslissing and beslissing not in JA_NEE:
-            raise OnbekendeKeuze("Onbekend antwoord.")
+            raise OnbekendeKeuze("Onbekende beslissing.")
         if beslissing:
             beslissingen[stap.sleutel] = beslissing
     alarm = get.get(ALARM, "")
     if alarm not in ("", "ja"):
-        raise OnbekendeKeuze("Onbekend antwoord op de alarmvraag.")
+        raise OnbekendeKeuze("Onbekende beslissing bij de alarmvraag.")
     if casus:
         modus = modus or casussen[casus].modus
         fenomeen = fenomeen or casussen[casus].fenomeen.slug

@@ -69,9 +69,9 @@ def test_any_posted_evaluation_date_is_answered_without_a_server_error(client, c
 def test_a_too_long_answer_is_refused_in_dutch_and_nothing_is_saved(client, content):
     slug = ROUTE[ROUTE.start].volgende
     tekst = "x" * 301
-    antwoord = client.post(url(slug), {"vraag-0": tekst, "notitie": "iets"})
-    html = antwoord.content.decode()
-    assert antwoord.status_code == 200  # the step again, with what was typed
+    response = client.post(url(slug), {"vraag-0": tekst, "notitie": "iets"})
+    html = response.content.decode()
+    assert response.status_code == 200  # the step again, with what was typed
     assert "Je antwoord is te lang: gebruik maximaal 300 tekens (nu 301)" in html
     assert f'value="{tekst}"' in html
     assert ">iets</textarea>" in html
@@ -84,9 +84,9 @@ def test_an_unknown_wie_is_refused_and_nothing_is_saved(client, content, wie):
     actie = Actie.objects.first()
     data = {f"actie-{actie.slug}": "on", f"wie-{actie.slug}": wie, f"wanneer-{actie.slug}": "nu"}
     data["notitie"] = "iets"
-    antwoord = client.post(url(slug, **beslissingen_tot(slug)), data)
-    html = antwoord.content.decode()
-    assert antwoord.status_code == 200
+    response = client.post(url(slug, **beslissingen_tot(slug)), data)
+    html = response.content.decode()
+    assert response.status_code == 200
     assert 'class="fout"' in html
     assert ">iets</textarea>" in html
     assert (

@@ -53,14 +53,14 @@ def _loop_alles(client: Client, notitie: str, vraag: int) -> list[str]:
     adressen = [url(s, fenomeen="fraude", rol="boa", **beslissingen_tot(s)) for s in ROUTE.volgorde]
     for adres in adressen[1:]:
         data = {"notitie": f"{notitie}-{adres}", f"vraag-{vraag}": f"antwoord-{notitie}"}
-        antwoord = client.post(adres, data)
-        if antwoord.status_code == 400:
-            paginas.append(antwoord.content.decode())
+        response = client.post(adres, data)
+        if response.status_code == 400:
+            paginas.append(response.content.decode())
     for adres in adressen:
         for kop in ({}, HX):
-            antwoord = client.get(adres, **kop)
-            assert antwoord.status_code == 200, adres
-            paginas.append(antwoord.content.decode())
+            response = client.get(adres, **kop)
+            assert response.status_code == 200, adres
+            paginas.append(response.content.decode())
     return paginas
 
 
