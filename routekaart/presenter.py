@@ -28,7 +28,7 @@ from routekaart.stapformulier import (
     ContextForm,
     StapForm,
 )
-from routekaart.wandeling import MAX_NOTITIE, Keuzes, Wandeling
+from routekaart.wandeling import Keuzes, Wandeling
 
 # The situation in plain words, for "Jouw antwoorden" and the report.
 SITUATIE = {Modus.ONLINE: "Zelf online gezien", Modus.OFFLINE: "Doorgestuurd gekregen"}
@@ -81,7 +81,6 @@ def stap_ctx(
         "eerder": keuzes.beslissingen.get(stap.sleutel, "") if stap.aard == BESLISSING else "",
         "actie_url": w.url(slug, keuzes),
         "terug_url": w.url(pad[-2], keuzes) if len(pad) > 1 else "",
-        "max_notitie": MAX_NOTITIE,
         "max_antwoord": MAX_ANTWOORD,
         "paginatitel": _paginatitel(w.route, stap),
         "alleen_paneel": bool(request.htmx) and not request.htmx.history_restore_request,
