@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from casussen.models import Casus, Fenomeen
 from routekaart import inhoud
-from routekaart.stapformulier import WIE
+from routekaart.models import Partner
 
 ALGEMEEN = "Algemeen"
 # Path segments under /afspraken/ that are not networks (see afspraken/urls.py).
@@ -515,12 +515,9 @@ class Keuze(models.TextChoices):
 
 
 # The partners a participant can tick for "Partners betrekken? Ja: welke?" (Antwoord.partners
-# holds the keys). The same partners as the route's step 5 "Wie" (routekaart.stapformulier.WIE),
-# plus "anders".
-PARTNER_KEUZES = [
-    *next(groep["keuzes"] for groep in WIE if groep["groep"] == "Een partner"),
-    ("anders", "Anders"),
-]
+# holds the keys): the one partner list (routekaart.models.Partner), plus another partner, stored
+# as "anders".
+PARTNER_KEUZES = [*Partner.choices, ("anders", "Anders")]
 
 PARTNER_LABELS = dict(PARTNER_KEUZES)
 # "Welke actie?": a step 5 action's slug, or this for an action of one's own (Antwoord.actie_anders).

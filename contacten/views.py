@@ -26,7 +26,7 @@ from afspraken.models import Lidmaatschap, Netwerk
 from afspraken.toegang import lid, regisseur
 from contacten.forms import ContactForm, conflictformulier
 from contacten.models import Contact
-from kern.pdf import naar_pdf, pdf_antwoord
+from kern.pdf import naar_pdf, pdf_response
 from kern.types import HtmxHttpRequest
 
 RIJ = "contacten/_rij.html"
@@ -235,4 +235,4 @@ def kaart_html(netwerk: Netwerk) -> str:
 @require_GET
 @lid
 def kaart_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
-    return pdf_antwoord(naar_pdf(kaart_html(netwerk)), f"contactkaart-{netwerk.slug}.pdf")
+    return pdf_response(naar_pdf(kaart_html(netwerk)), f"contactkaart-{netwerk.slug}.pdf")

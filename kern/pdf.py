@@ -46,7 +46,7 @@ def naar_pdf(html: str, *, getagd: bool = True) -> bytes:
     return HTML(string=html, base_url=BASIS, url_fetcher=_StatischeBestanden()).write_pdf(**opties)
 
 
-def pdf_antwoord(pdf: bytes, bestandsnaam: str) -> HttpResponse:
+def pdf_response(pdf: bytes, bestandsnaam: str) -> HttpResponse:
     """A PDF as a download. `no-store`: a PDF may hold a walker's notes or a network's
     agreements, so neither the browser nor a proxy keeps a copy."""
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -4,7 +4,7 @@ Content changes only when the publisher runs `manage.py load_content` (the admin
 yet every page of the route needs all of it: the steps to build and validate the graph, the
 phenomena, the cases, the actions. `huidige()` returns an immutable snapshot of it all (the
 validated `Route`, its map layout, the rows by slug) and rebuilds it only when the token in the
-single `ContentVersie` row differs from the one the snapshot was built from. `load_content` gives
+single `Inhoudsstand` row differs from the one the snapshot was built from. `load_content` gives
 that row a new token inside its own transaction when something changed, so every worker of every
 server sees a reload at its next request — no time-to-live, no stale page. The same token keys
 the `{% cache %}` blocks of the templates (`Inhoud.token`), so a reload makes them stale too.
@@ -31,14 +31,14 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 
 from casussen.models import Casus, Fenomeen, Modus
-from routekaart.models import Actie, ContentVersie, Pagina, PartnerRol, Stap
+from routekaart.models import Actie, Inhoudsstand, Pagina, PartnerRol, Stap
 from routekaart.route import EVALUATIE, START, Kaart, Route
 from routekaart.wandeling import ONBEKEND
 
 
 @dataclass(frozen=True)
 class Inhoud:
-    """Everything `load_content` wrote, as one process sees it at one content version."""
+    """Everything `load_content` wrote, as one process sees it at one content state (token)."""
 
     token: uuid.UUID | None
     route: Route | None
@@ -49,7 +49,6 @@ class Inhoud:
     acties: tuple[Actie, ...]
     partners: Mapping[str, PartnerRol]
     paginas: Mapping[str, Pagina]
-    alarmstappen: tuple[str, ...]
 
     @functools.cached_property
     def fenomeen_keuzes(self) -> tuple[tuple[str, str], ...]:
@@ -116,7 +115,7 @@ _bouwslot = threading.Lock()
 
 def _lees_token() -> uuid.UUID | None:
     """The current content token: the one query every request pays."""
-    return ContentVersie.objects.filter(pk=1).values_list("token", flat=True).first()
+    return Inhoudsstand.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
 def _bouw(token: uuid.UUID | None) -> Inhoud:
@@ -134,7 +133,6 @@ def _bouw(token: uuid.UUID | None) -> Inhoud:
         acties=tuple(Actie.objects.all()),
         partners=MappingProxyType({p.slug: p for p in PartnerRol.objects.all()}),
         paginas=MappingProxyType({p.slug: p for p in Pagina.objects.all()}),
-        alarmstappen=tuple(s.slug for s in stappen.values() if s.alarm),
     )
 
 
@@ -170,7 +168,7 @@ _in_lading: contextvars.ContextVar[bool] = contextvars.ContextVar("in_lading", d
 def markeer_gewijzigd() -> None:
     """Give the content a new token. Call inside the transaction that changed the content, so
     the new token and the new content become visible together."""
-    ContentVersie.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
+    Inhoudsstand.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
 
 
 @contextmanager

@@ -179,8 +179,7 @@ def _voorwaarden(b: Bestand, veld: str, hint: Any) -> dict[str, str]:
 
 
 def _stap(b: Bestand) -> dict[str, Any]:
-    # The front matter says `soort`; the model calls it `aard` (soort is also a soort casus).
-    aard = b.keuze("soort", Stap.Aard.values)
+    aard = b.keuze("aard", Stap.Aard.values)
     vragen = []
     for i, vraag in enumerate(b.lijst("vragen", verplicht=aard != Stap.Aard.START)):
         veld = f"vragen[{i + 1}]"

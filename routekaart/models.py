@@ -8,21 +8,38 @@ from django.db import models
 from casussen.models import Modus
 
 
-class Rol(models.TextChoices):
-    """The context question "Wat is je rol?": the four core partners, or another partner."""
+class Partner(models.TextChoices):
+    """THE partner list: the partner organisations, in this order, everywhere. The route's `Rol`,
+    step 5's "Wie" (routekaart.stapformulier.WIE) and the live session's PARTNER_KEUZES
+    (afspraken.models) are made from it; each adds its own "another partner" choice, whose
+    stored value differs (`rol=andere` in a route URL, "anders" in a session's answers)."""
 
     JONGERENWERK = "jongerenwerk", "Jongerenwerk"
     POLITIE = "politie", "Politie"
     BOA = "boa", "Boa"
     OOV = "oov", "OOV (gemeente)"
-    ANDERE = "andere", "Andere partner"
+    SCHOOL = "school", "School"
+    HULPVERLENING = "hulpverlening", "Hulpverlening"
+    OM = "om", "Openbaar Ministerie (OM)"
+
+
+# The four core partners, whom the route asks about by role.
+KERNPARTNERS = (Partner.JONGERENWERK, Partner.POLITIE, Partner.BOA, Partner.OOV)
+
+# The context question "Wat is je rol?": a core partner, or another partner.
+Rol = models.TextChoices(
+    "Rol",
+    [(p.name, (p.value, p.label)) for p in KERNPARTNERS]
+    + [("ANDERE", ("andere", "Andere partner"))],
+    module=__name__,
+)
 
 
 class Stap(models.Model):
     """One node of the route graph; its edges (`volgende`, `ja`, `nee`) are slugs of other steps."""
 
     class Aard(models.TextChoices):
-        """What kind of step it is (the front matter's `soort`)."""
+        """What kind of step it is (the front matter's `aard`)."""
 
         START = "start", "Start"
         INFO = "info", "Informatie"
@@ -33,7 +50,7 @@ class Stap(models.Model):
     titel = models.CharField(max_length=200)
     aard = models.CharField(max_length=20, choices=Aard.choices)
     nummer = models.PositiveSmallIntegerField(null=True, blank=True)
-    # A shorter name for the route map; empty: the title (routekaart.route.Knoop.kaartlabel).
+    # A shorter name for the route map; empty: the title (routekaart.route.Stap.kaartlabel).
     kaartlabel = models.CharField(max_length=100, blank=True)
     volgende = models.SlugField(blank=True)
     ja = models.SlugField(blank=True)
@@ -123,7 +140,7 @@ class Pagina(models.Model):
         return self.titel
 
 
-class ContentVersie(models.Model):
+class Inhoudsstand(models.Model):
     """One row whose token changes in the same transaction as any content change.
 
     Every process keeps the loaded content in memory (routekaart.inhoud) and reads only this
@@ -135,8 +152,8 @@ class ContentVersie(models.Model):
     gewijzigd = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "contentversie"
-        verbose_name_plural = "contentversies"
+        verbose_name = "inhoudsstand"
+        verbose_name_plural = "inhoudsstanden"
 
     def __str__(self) -> str:
         return str(self.token)

@@ -1,9 +1,10 @@
 """The route as an immutable graph.
 
-The steps (`Knoop`) and their branches (`takken`: `volgende`, or `ja`/`nee` at a fork) are
-declared once, in the front matter of `content/route/*.md`, and stored in `Stap` rows. This
-module turns those rows (or anything with the same attributes) into a `Route` of frozen
-dataclasses that the views, the route map and the tests use. Nothing here knows the order of the
+The steps and their branches (`takken`: `volgende`, or `ja`/`nee` at a fork) are declared once,
+in the front matter of `content/route/*.md`, and stored in `routekaart.models.Stap` rows. This
+module turns those rows (or anything with the same attributes) into a `Route` of frozen `Stap`
+dataclasses (the graph's view of a step: its edges, no text) that the views, the route map and
+the tests use. Nothing here knows the order of the
 steps: it only follows branches. A graph that is not a valid route raises `RouteFout`.
 """
 
@@ -15,7 +16,8 @@ from types import MappingProxyType
 
 # The kinds of step (`aard`).
 START, INFO, BESLISSING, EVALUATIE = "start", "info", "beslissing", "evaluatie"
-ANTWOORDEN = ("ja", "nee")
+# The two decisions (`beslissing`) at a fork.
+JA_NEE = ("ja", "nee")
 
 # Where a line or station of the route map stands for a walker (`Kaart.langs`): walked, the step
 # they are at, still ahead of them, or left behind on a branch they did not take.
@@ -23,9 +25,10 @@ GELOPEN, HUIDIG, KOMEND, OVERGESLAGEN = "gelopen", "huidig", "komend", "overgesl
 
 
 @dataclass(frozen=True)
-class Knoop:
-    """One step of the route. `kaartlabel` is its name on the route map (the title unless the
-    content gives a shorter one)."""
+class Stap:
+    """One step of the route, as the graph sees it. `kaartlabel` is its name on the route map
+    (the title unless the content gives a shorter one); `alarm`: the fork carries the question
+    "serious offences likely?" (see routekaart.wandeling.controleer_alarm)."""
 
     slug: str
     aard: str
@@ -36,13 +39,14 @@ class Knoop:
     ja: str = ""
     nee: str = ""
     sleutel: str = ""
+    alarm: bool = False
 
     def __post_init__(self) -> None:
         if not self.kaartlabel:
             object.__setattr__(self, "kaartlabel", self.titel)
 
     def takken(self) -> tuple[tuple[str, str], ...]:
-        """(answer, target) pairs: ("", next) for a plain step, ("ja", …), ("nee", …) for a fork."""
+        """(decision, target) pairs: ("", next) for a plain step, ("ja", …), ("nee", …) for a fork."""
         if self.aard == BESLISSING:
             return tuple((a, t) for a, t in (("ja", self.ja), ("nee", self.nee)) if t)
         return (("", self.volgende),) if self.volgende else ()
@@ -54,7 +58,7 @@ class Station:
     beside it; `toon_nummer` is False for a step that shares its number with an earlier one (the
     review step is part of step 3)."""
 
-    knoop: Knoop
+    stap: Stap
     x: float
     y: float
     kolom: int = 0
@@ -64,7 +68,7 @@ class Station:
 @dataclass(frozen=True)
 class Lijn:
     """One edge on the route map: a straight segment along a column, or a curve between the main
-    line and a branch. A fork's edges carry their answer ("ja"/"nee") as label."""
+    line and a branch. A fork's edges carry their decision ("ja"/"nee") as label."""
 
     van: str
     naar: str
@@ -114,7 +118,7 @@ class Kaart:
 
         return Kaartstand(
             tuple((lijn, lijnstand(lijn)) for lijn in self.lijnen),
-            tuple((station, stationstand(station.knoop.slug)) for station in self.stations),
+            tuple((station, stationstand(station.stap.slug)) for station in self.stations),
         )
 
     def _bereikbaar_vanaf(self, slug: str) -> set[str]:
@@ -162,21 +166,23 @@ class RouteFout(ValueError):
 
 @dataclass(frozen=True)
 class Route:
-    knopen: Mapping[str, Knoop]
+    stappen: Mapping[str, Stap]
     start: str
     volgorde: tuple[str, ...] = field(default=())
 
     # -- construction -------------------------------------------------------------------------
 
     @classmethod
-    def uit_knopen(cls, knopen: Iterable[Knoop]) -> Route:
-        """Build and check; raises RouteFout naming every problem."""
-        per_slug: dict[str, Knoop] = {}
+    def uit_stappen(cls, stappen: Iterable) -> Route:
+        """Build and check, from `Stap`s, model rows or anything with the same attributes;
+        raises RouteFout naming every problem."""
+        per_slug: dict[str, Stap] = {}
         problemen: list[Probleem] = []
-        for knoop in knopen:
-            if knoop.slug in per_slug:
-                problemen.append(Probleem(f"stap '{knoop.slug}' komt twee keer voor", knoop.slug))
-            per_slug[knoop.slug] = knoop
+        for rij in stappen:
+            stap = rij if isinstance(rij, Stap) else _als_stap(rij)
+            if stap.slug in per_slug:
+                problemen.append(Probleem(f"stap '{stap.slug}' komt twee keer voor", stap.slug))
+            per_slug[stap.slug] = stap
         problemen += controleer(per_slug)
         if problemen:
             raise RouteFout(problemen)
@@ -185,81 +191,63 @@ class Route:
         object.__setattr__(route, "volgorde", route._op_diepte())
         return route
 
-    @classmethod
-    def uit_stappen(cls, stappen: Iterable) -> Route:
-        """From `Stap` model instances (or anything with the same attributes)."""
-        return cls.uit_knopen(
-            Knoop(
-                slug=s.slug,
-                aard=s.aard,
-                titel=s.titel,
-                nummer=s.nummer,
-                kaartlabel=s.kaartlabel,
-                volgende=s.volgende,
-                ja=s.ja,
-                nee=s.nee,
-                sleutel=s.sleutel,
-            )
-            for s in stappen
-        )
-
     # -- queries ------------------------------------------------------------------------------
 
-    def __getitem__(self, slug: str) -> Knoop:
-        return self.knopen[slug]
+    def __getitem__(self, slug: str) -> Stap:
+        return self.stappen[slug]
 
     def __contains__(self, slug: str) -> bool:
-        return slug in self.knopen
+        return slug in self.stappen
 
     @property
     def totaal(self) -> int:
         """M in "Stap N van M": the highest station number."""
-        return max((n.nummer or 0) for n in self.knopen.values())
+        return max((n.nummer or 0) for n in self.stappen.values())
 
     @property
-    def beslissingen(self) -> tuple[Knoop, ...]:
-        return tuple(self.knopen[s] for s in self.volgorde if self.knopen[s].aard == BESLISSING)
+    def beslissingen(self) -> tuple[Stap, ...]:
+        return tuple(self.stappen[s] for s in self.volgorde if self.stappen[s].aard == BESLISSING)
 
-    def volgende(self, slug: str, antwoord: str = "") -> str:
-        """The step after `slug`, given the answer at a fork."""
-        knoop = self.knopen[slug]
-        if knoop.aard == BESLISSING:
-            return {"ja": knoop.ja, "nee": knoop.nee}.get(antwoord, "")
-        return knoop.volgende
+    def volgende(self, slug: str, beslissing: str = "") -> str:
+        """The step after `slug`, given the decision at a fork."""
+        stap = self.stappen[slug]
+        if stap.aard == BESLISSING:
+            return {"ja": stap.ja, "nee": stap.nee}.get(beslissing, "")
+        return stap.volgende
 
-    def naspelen(self, antwoorden: Mapping[str, str], tot: str = "") -> list[str]:
-        """Replay the answers from the start: the steps they lead through, up to and including
-        `tot`, or else up to an end of the route or the first fork without an answer."""
+    def naspelen(self, beslissingen: Mapping[str, str], tot: str = "") -> list[str]:
+        """Replay the decisions from the start: the steps they lead through, up to and including
+        `tot`, or else up to an end of the route or the first fork without a decision."""
         pad = [self.start]
         while pad[-1] != tot:
-            knoop = self.knopen[pad[-1]]
-            antwoord = antwoorden.get(knoop.sleutel, "") if knoop.aard == BESLISSING else ""
-            volgende = self.volgende(knoop.slug, antwoord)
+            stap = self.stappen[pad[-1]]
+            beslissing = beslissingen.get(stap.sleutel, "") if stap.aard == BESLISSING else ""
+            volgende = self.volgende(stap.slug, beslissing)
             if not volgende:
                 break
             pad.append(volgende)
         return pad
 
-    def pad_naar(self, doel: str, antwoorden: Mapping[str, str]) -> list[str] | None:
-        """The steps up to and including `doel` along the answers, or None when `doel` cannot be
-        reached with these answers (the caller answers 404)."""
-        if doel not in self.knopen:
+    def pad_naar(self, doel: str, beslissingen: Mapping[str, str]) -> list[str] | None:
+        """The steps up to and including `doel` along the decisions, or None when `doel` cannot
+        be reached with these decisions (the caller answers 404)."""
+        if doel not in self.stappen:
             return None
-        pad = self.naspelen(antwoorden, tot=doel)
+        pad = self.naspelen(beslissingen, tot=doel)
         return pad if pad[-1] == doel else None
 
-    def pad_tot_einde(self, antwoorden: Mapping[str, str]) -> list[str] | None:
-        """The whole path from the start to an end along the answers, or None when an answer on
-        the way is missing."""
-        pad = self.naspelen(antwoorden)
-        return None if self.knopen[pad[-1]].takken() else pad
+    def pad_tot_einde(self, beslissingen: Mapping[str, str]) -> list[str] | None:
+        """The whole path from the start to an end along the decisions, or None when a decision
+        on the way is missing."""
+        pad = self.naspelen(beslissingen)
+        return None if self.stappen[pad[-1]].takken() else pad
 
     def paden(self) -> list[list[str]]:
         """Every complete path from the start to an end (used by tests and the diagram)."""
         resultaat: list[list[str]] = []
 
         def loop(slug: str, pad: list[str]) -> None:
-            takken = self.knopen[slug].takken()
+            takken = self.stappen[slug].takken()
             if not takken:
                 resultaat.append(pad)
             for _, doel in takken:
@@ -271,13 +259,13 @@ class Route:
     def mermaid(self) -> str:
         regels = ["flowchart TD"]
         for slug in self.volgorde:
-            knoop = self.knopen[slug]
-            nummer = f"{knoop.nummer}. " if knoop.nummer and knoop.aard != START else ""
-            tekst = (nummer + knoop.titel).replace('"', "'")
-            vorm = ('{"', '"}') if knoop.aard == BESLISSING else ('["', '"]')
+            stap = self.stappen[slug]
+            nummer = f"{stap.nummer}. " if stap.nummer and stap.aard != START else ""
+            tekst = (nummer + stap.titel).replace('"', "'")
+            vorm = ('{"', '"}') if stap.aard == BESLISSING else ('["', '"]')
             regels.append(f"    {_mermaid_naam(slug)}{vorm[0]}{tekst}{vorm[1]}")
         for slug in self.volgorde:
-            for label, doel in self.knopen[slug].takken():
+            for label, doel in self.stappen[slug].takken():
                 pijl = f" -- {label.capitalize()} --> " if label else " --> "
                 regels.append(f"    {_mermaid_naam(slug)}{pijl}{_mermaid_naam(doel)}")
         return "\n".join(regels) + "\n"
@@ -295,27 +283,27 @@ class Route:
         overslaand = [
             (diepte[a], diepte[b])
             for a in self.volgorde
-            for _, b in self.knopen[a].takken()
+            for _, b in self.stappen[a].takken()
             if diepte[b] > diepte[a] + 1
         ]
         bezet: set[tuple[int, int]] = set()
         gezien_nummers: set[int] = set()
         stations = []
         for slug in self.volgorde:
-            knoop, d = self.knopen[slug], diepte[slug]
+            stap, d = self.stappen[slug], diepte[slug]
             k = sum(1 for van, naar in overslaand if van < d < naar)
             while (d, k) in bezet:
                 k += 1
             bezet.add((d, k))
-            toon = knoop.nummer is not None and knoop.nummer not in gezien_nummers
-            if knoop.nummer is not None:
-                gezien_nummers.add(knoop.nummer)
-            stations.append(Station(knoop, links + k * kolom, boven + d * rij, k, toon))
-        pos = {s.knoop.slug: s for s in stations}
+            toon = stap.nummer is not None and stap.nummer not in gezien_nummers
+            if stap.nummer is not None:
+                gezien_nummers.add(stap.nummer)
+            stations.append(Station(stap, links + k * kolom, boven + d * rij, k, toon))
+        pos = {s.stap.slug: s for s in stations}
         lijnen = []
         for slug in self.volgorde:
             a = pos[slug]
-            for label, doel in self.knopen[slug].takken():
+            for label, doel in self.stappen[slug].takken():
                 b = pos[doel]
                 midden = (a.y + b.y) // 2
                 if a.x == b.x:
@@ -339,8 +327,8 @@ class Route:
     def _diepte(self) -> dict[str, int]:
         """Longest-path depth of every step from the start."""
         diepte = {self.start: 0}
-        for slug in _topologische_orde(self.knopen, self.start):
-            for _, doel in self.knopen[slug].takken():
+        for slug in _topologische_orde(self.stappen, self.start):
+            for _, doel in self.stappen[slug].takken():
                 diepte[doel] = max(diepte.get(doel, 0), diepte[slug] + 1)
         return diepte
 
@@ -348,14 +336,30 @@ class Route:
         """Steps by longest-path depth from the start, so that a fork's "ja" branch lies between
         the fork and where the "nee" edge rejoins."""
         diepte = self._diepte()
-        return tuple(sorted(diepte, key=lambda s: (diepte[s], self.knopen[s].nummer or 0, s)))
+        return tuple(sorted(diepte, key=lambda s: (diepte[s], self.stappen[s].nummer or 0, s)))
+
+
+def _als_stap(rij) -> Stap:
+    """The graph's view of a content row (a `routekaart.models.Stap` or the parsed front matter)."""
+    return Stap(
+        slug=rij.slug,
+        aard=rij.aard,
+        titel=rij.titel,
+        nummer=rij.nummer,
+        kaartlabel=rij.kaartlabel,
+        volgende=rij.volgende,
+        ja=rij.ja,
+        nee=rij.nee,
+        sleutel=rij.sleutel,
+        alarm=bool(getattr(rij, "alarm", None)),
+    )
 
 
 def _mermaid_naam(slug: str) -> str:
     return slug.replace("-", "_")
 
 
-def _topologische_orde(knopen: Mapping[str, Knoop], start: str) -> list[str]:
+def _topologische_orde(stappen: Mapping[str, Stap], start: str) -> list[str]:
     """Depth-first topological order of the steps reachable from start (assumes no cycles)."""
     gezien: set[str] = set()
     orde: list[str] = []
@@ -364,7 +368,7 @@ def _topologische_orde(knopen: Mapping[str, Knoop], start: str) -> list[str]:
         if slug in gezien:
             return
         gezien.add(slug)
-        for _, doel in knopen[slug].takken():
+        for _, doel in stappen[slug].takken():
             bezoek(doel)
         orde.append(slug)
 
@@ -372,7 +376,7 @@ def _topologische_orde(knopen: Mapping[str, Knoop], start: str) -> list[str]:
     return orde[::-1]
 
 
-def controleer(knopen: Mapping[str, Knoop]) -> list[Probleem]:
+def controleer(stappen: Mapping[str, Stap]) -> list[Probleem]:
     """Everything wrong with this graph as a route, in Dutch; empty when it is a valid route.
 
     A route has one start, every edge target exists, every step is reachable from the start,
@@ -383,43 +387,43 @@ def controleer(knopen: Mapping[str, Knoop]) -> list[Probleem]:
     def probleem(tekst: str, slug: str = "", veld: str = "") -> None:
         problemen.append(Probleem(tekst, slug, veld))
 
-    starts = [n.slug for n in knopen.values() if n.aard == START]
+    starts = [n.slug for n in stappen.values() if n.aard == START]
     if len(starts) != 1:
         # Name the start step that another step leads to (it cannot be the real start), else
         # the second one.
-        doelen = {doel for n in knopen.values() for _, doel in n.takken()}
+        doelen = {doel for n in stappen.values() for _, doel in n.takken()}
         verdacht = [s for s in starts if s in doelen] + starts[1:]
         probleem(
             f"er moet precies één startstap zijn, gevonden: {len(starts)}"
             + (f" ({', '.join(starts)})" if starts else ""),
             verdacht[0] if verdacht else "",
-            "soort",
+            "aard",
         )
     sleutels: dict[str, str] = {}
-    for knoop in knopen.values():
-        slug = knoop.slug
-        if knoop.aard not in (START, INFO, BESLISSING, EVALUATIE):
-            probleem(f"stap '{slug}': onbekende soort '{knoop.aard}'", slug, "soort")
-        if not knoop.titel.strip():
+    for stap in stappen.values():
+        slug = stap.slug
+        if stap.aard not in (START, INFO, BESLISSING, EVALUATIE):
+            probleem(f"stap '{slug}': onbekende aard '{stap.aard}'", slug, "aard")
+        if not stap.titel.strip():
             probleem(f"stap '{slug}': titel ontbreekt", slug, "titel")
-        if knoop.aard in (START, INFO) and not knoop.volgende:
+        if stap.aard in (START, INFO) and not stap.volgende:
             probleem(f"stap '{slug}': 'volgende' ontbreekt", slug, "volgende")
-        if knoop.aard == BESLISSING:
+        if stap.aard == BESLISSING:
             for veld in ("ja", "nee", "sleutel"):
-                if not getattr(knoop, veld):
+                if not getattr(stap, veld):
                     probleem(f"stap '{slug}': '{veld}' ontbreekt", slug, veld)
-            if knoop.sleutel in sleutels:
+            if stap.sleutel in sleutels:
                 probleem(
-                    f"stap '{slug}': sleutel '{knoop.sleutel}' is ook van '{sleutels[knoop.sleutel]}'",
+                    f"stap '{slug}': sleutel '{stap.sleutel}' is ook van '{sleutels[stap.sleutel]}'",
                     slug,
                     "sleutel",
                 )
-            sleutels[knoop.sleutel] = slug
-        if knoop.aard == EVALUATIE and (knoop.volgende or knoop.ja or knoop.nee):
-            veld = next(v for v in ("volgende", "ja", "nee") if getattr(knoop, v))
+            sleutels[stap.sleutel] = slug
+        if stap.aard == EVALUATIE and (stap.volgende or stap.ja or stap.nee):
+            veld = next(v for v in ("volgende", "ja", "nee") if getattr(stap, v))
             probleem(f"stap '{slug}': een evaluatiestap is een eindpunt", slug, veld)
-        for label, doel in knoop.takken():
-            if doel not in knopen:
+        for label, doel in stap.takken():
+            if doel not in stappen:
                 probleem(
                     f"stap '{slug}' verwijst naar onbekende stap '{doel}'",
                     slug,
@@ -433,7 +437,7 @@ def controleer(knopen: Mapping[str, Knoop]) -> list[Probleem]:
 
     def zoek(slug: str, stapel: list[str]) -> None:
         kleur[slug] = 1
-        for label, doel in knopen[slug].takken():
+        for label, doel in stappen[slug].takken():
             if kleur.get(doel) == 1:
                 kring = " → ".join([*stapel[stapel.index(doel) :], doel])
                 probleem(
@@ -446,10 +450,10 @@ def controleer(knopen: Mapping[str, Knoop]) -> list[Probleem]:
         kleur[slug] = 2
 
     zoek(starts[0], [starts[0]])
-    onbereikbaar = sorted(set(knopen) - set(kleur))
+    onbereikbaar = sorted(set(stappen) - set(kleur))
     if onbereikbaar:
         probleem("niet bereikbaar vanaf de start: " + ", ".join(onbereikbaar), onbereikbaar[0])
-    for knoop in knopen.values():
-        if not knoop.takken() and knoop.aard != EVALUATIE:
-            probleem(f"stap '{knoop.slug}' is een eindpunt maar geen evaluatiestap", knoop.slug)
+    for stap in stappen.values():
+        if not stap.takken() and stap.aard != EVALUATIE:
+            probleem(f"stap '{stap.slug}' is een eindpunt maar geen evaluatiestap", stap.slug)
     return problemen

@@ -4,18 +4,25 @@ A step's form has one short answer per guiding question (`vraag-<i>`), the step'
 step 5 a choice per action (`actie-<slug>`, `wie-<slug>`, `wanneer-<slug>`) and at Evalueren an
 optional `evaluatiemoment`. `StapForm.ingevuld()` turns a valid form into what the session keeps
 (routekaart.notities.Ingevuld); `StapForm.van(ingevuld)` shows it again.
+
+The forms carry their own labels (a guiding question is its field's label, its explanation the
+help text); templates/routekaart/stap.html writes each input from its bound field
+(`StapForm.vragen()`, `StapForm.actiegroepen()`, `form.notitie`, `form.evaluatiemoment`, and the
+context form's fields in order).
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django import forms
+from django.forms import BoundField
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from casussen.models import Modus
-from routekaart.models import Actie, Rol, Stap
+from routekaart.models import Actie, Partner, Rol, Stap
 from routekaart.notities import Ingevuld
 from routekaart.wandeling import MAX_NOTITIE
 
@@ -25,18 +32,7 @@ EVALUATIE_JAREN = 2
 # "Wie" and "Wanneer" of a chosen action, as option groups ({groep, keuzes}; groep "": none).
 WIE = [
     {"groep": "", "keuzes": [("ik", "Ik"), ("collega", "Een collega")]},
-    {
-        "groep": "Een partner",
-        "keuzes": [
-            ("jongerenwerk", "Jongerenwerk"),
-            ("politie", "Politie"),
-            ("boa", "Boa"),
-            ("oov", "OOV (gemeente)"),
-            ("school", "School"),
-            ("hulpverlening", "Hulpverlening"),
-            ("om", "Openbaar Ministerie (OM)"),
-        ],
-    },
+    {"groep": "Een partner", "keuzes": Partner.choices},
 ]
 WANNEER = [
     {
@@ -53,12 +49,24 @@ WIE_LABELS = {waarde: label for groep in WIE for waarde, label in groep["keuzes"
 WANNEER_LABELS = {waarde: label for groep in WANNEER for waarde, label in groep["keuzes"]}
 
 
-class ContextForm(forms.Form):
-    """The three optional context questions; no answer means "overgeslagen"."""
+MODUS_LABELS = {
+    Modus.ONLINE: "Ik zie het bericht zelf online, met mijn professionele profiel",
+    Modus.OFFLINE: "Ik kreeg het bericht doorgestuurd, bijvoorbeeld als schermafdruk",
+}
 
-    modus = forms.ChoiceField(choices=Modus.choices, required=False)
-    rol = forms.ChoiceField(choices=Rol.choices, required=False)
-    fenomeen = forms.ChoiceField(required=False)
+
+class ContextForm(forms.Form):
+    """The three optional context questions; no answer means "overgeslagen". The page shows the
+    choices of the URL (`initial`), also beside the errors of a refused post."""
+
+    modus = forms.ChoiceField(
+        label="Zie je het bericht zelf online (met een professioneel profiel) of kreeg je het "
+        "doorgestuurd?",
+        choices=list(MODUS_LABELS.items()),
+        required=False,
+    )
+    rol = forms.ChoiceField(label="Wat is je rol?", choices=Rol.choices, required=False)
+    fenomeen = forms.ChoiceField(label="Welk fenomeen lijkt het?", required=False)
 
     def __init__(self, fenomeen_keuzes, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,11 +78,43 @@ def _enkele_regel(waarde: str) -> str:
     return " ".join(waarde.split())
 
 
+class IsoDatumveld(forms.DateField):
+    """A date field shown as an ISO date (what `<input type="date">` reads), typed or kept."""
+
+    def prepare_value(self, value):
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+@dataclass(frozen=True)
+class Actievelden:
+    """The three fields of one action of step 5, and whether it fits the walker's role."""
+
+    actie: Actie
+    kies: BoundField
+    wie: BoundField
+    wanneer: BoundField
+    past_bij_rol: bool
+
+    @property
+    def gekozen(self) -> bool:
+        return bool(self.kies.value() or self.wie.value() or self.wanneer.value())
+
+    @property
+    def fouten(self) -> list[str]:
+        return [*self.wie.errors, *self.wanneer.errors]
+
+    @property
+    def keuzevelden(self) -> list[tuple[BoundField, list[dict], str]]:
+        """ "Wie" and "Wanneer": each field with its option groups and its empty option's text."""
+        return [(self.wie, WIE, "Kies wie"), (self.wanneer, WANNEER, "Kies wanneer")]
+
+
 class StapForm(forms.Form):
     """What a walker writes at one step. Every field is optional; a too-long text is shown again
     with the error so nothing typed is lost."""
 
     notitie = forms.CharField(
+        label="Notities bij deze stap (niet verplicht)",
         required=False,
         max_length=MAX_NOTITIE,
         widget=forms.Textarea,
@@ -88,8 +128,10 @@ class StapForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.stap = stap
         self.acties = list(acties)
-        for i, _vraag in enumerate(stap.vragen):
+        for i, vraag in enumerate(stap.vragen):
             self.fields[f"vraag-{i}"] = forms.CharField(
+                label=vraag["tekst"],
+                help_text=vraag.get("uitleg", ""),
                 required=False,
                 max_length=MAX_ANTWOORD,
                 strip=True,
@@ -99,15 +141,20 @@ class StapForm(forms.Form):
                 },
             )
         for actie in self.acties:
-            self.fields[f"actie-{actie.slug}"] = forms.BooleanField(required=False)
+            self.fields[f"actie-{actie.slug}"] = forms.BooleanField(
+                label=actie.titel, required=False
+            )
             self.fields[f"wie-{actie.slug}"] = forms.ChoiceField(
-                choices=[("", "Kies wie"), *WIE_LABELS.items()], required=False
+                label="Wie", choices=[("", "Kies wie"), *WIE_LABELS.items()], required=False
             )
             self.fields[f"wanneer-{actie.slug}"] = forms.ChoiceField(
-                choices=[("", "Kies wanneer"), *WANNEER_LABELS.items()], required=False
+                label="Wanneer",
+                choices=[("", "Kies wanneer"), *WANNEER_LABELS.items()],
+                required=False,
             )
         if stap.aard == Stap.Aard.EVALUATIE:
-            self.fields["evaluatiemoment"] = forms.DateField(
+            self.fields["evaluatiemoment"] = IsoDatumveld(
+                label="Evaluatiemoment (niet verplicht)",
                 required=False,
                 input_formats=["%Y-%m-%d", "%d-%m-%Y"],
                 error_messages={"invalid": "Vul een datum in, bijvoorbeeld 15-01-2027."},
@@ -168,6 +215,31 @@ class StapForm(forms.Form):
             evaluatiemoment=d.get("evaluatiemoment"),
         )
 
-    def waarde(self, naam: str):
-        """The field's value as shown: what was typed (bound) or what was kept (unbound)."""
-        return self[naam].value()
+    # -- the bound fields, as the page lists them --
+
+    def vragen(self) -> list[BoundField]:
+        """One answer field per guiding question, in the step's order."""
+        return [self[f"vraag-{i}"] for i in range(len(self.stap.vragen))]
+
+    def actiegroepen(self, groepen: list[dict], rol: str) -> list[dict]:
+        """The action groups of `Inhoud.acties_per_modus(rol)`, each action with its fields."""
+        return [
+            {
+                **groep,
+                "acties": [
+                    Actievelden(
+                        actie,
+                        self[f"actie-{actie.slug}"],
+                        self[f"wie-{actie.slug}"],
+                        self[f"wanneer-{actie.slug}"],
+                        past_bij_rol=bool(rol) and rol in actie.rollen,
+                    )
+                    for actie in groep["acties"]
+                ],
+            }
+            for groep in groepen
+        ]
+
+    @property
+    def aantal_fouten(self) -> int:
+        return sum(len(f) for f in self.errors.values()) if self.is_bound else 0

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from routekaart.views import paginas as views
-from routekaart.views import route as route_views
+from routekaart.views import stap, verslag
 
 app_name = "routekaart"
 
@@ -14,11 +14,11 @@ urlpatterns = [
     path("partners/<slug:slug>/", views.partner, name="partner"),
     path("afspraken-maken/", views.afspraken_maken, name="afspraken-maken"),
     # /route/: the route walk
-    path("route/", route_views.begin, name="route"),
-    path("route/opnieuw/", route_views.opnieuw, name="opnieuw"),
-    path("route/verslag/", route_views.verslag, name="verslag"),
-    path("route/verslag.pdf", route_views.verslag_pdf, name="verslag-pdf"),
-    path("route/<slug:slug>/", route_views.stap, name="stap"),
+    path("route/", stap.begin, name="route"),
+    path("route/opnieuw/", stap.opnieuw, name="opnieuw"),
+    path("route/verslag/", verslag.verslag, name="verslag"),
+    path("route/verslag.pdf", verslag.verslag_pdf, name="verslag-pdf"),
+    path("route/<slug:slug>/", stap.stap, name="stap"),
     # the fixed pages: colofon, privacy, toegankelijkheid
     path("<slug:slug>/", views.pagina, name="pagina"),
 ]

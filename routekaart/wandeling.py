@@ -1,10 +1,14 @@
 """The state of a route walk: where you are comes from the URL, what you wrote from the session.
 
-The query string carries the context choices (`modus`, `rol`, `fenomeen`, `casus`) and the yes/no
-decisions (keyed by each decision step's `sleutel`, plus `alarm=ja`), so every state of the walk
-has a URL that back, forward, reload and a bookmark can return to. `Keuzes` reads and writes that
-query string; anything it does not recognise raises a `WandelFout` (the views answer 404), never
-a silent guess.
+The query string carries the context choices (`modus`, `rol`, `fenomeen`, `casus`) and the ja/nee
+decisions (`beslissingen`, keyed by each decision step's `sleutel`, plus `alarm=ja`), so every
+state of the walk has a URL that back, forward, reload and a bookmark can return to. `Keuzes`
+reads and writes that query string; anything it does not recognise raises a `WandelFout` (the
+views answer 404), never a silent guess.
+
+`Wandeling` is one request's walk (the content, the graph and the choices); `volgende_stap` is the
+routing of a posted step, a pure function of the graph, the step, the choices and what was posted,
+so every edge is tested without a request (tests/routekaart/test_volgende.py).
 
 Answers to the questions, notes and chosen actions are never put in a URL (they would end up in server logs and
 browser history). They live in the session only (routekaart.notities), so "Opnieuw beginnen"
@@ -15,14 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from casussen.models import Modus
-from routekaart.models import Rol
-from routekaart.route import ANTWOORDEN, Route
+from routekaart.models import Actie, Rol
+from routekaart.route import BESLISSING, EVALUATIE, JA_NEE, START, Route
+
+if TYPE_CHECKING:
+    from casussen.models import Casus
+    from routekaart.inhoud import Inhoud
+    from routekaart.models import Stap
 
 MAX_NOTITIE = 2000
 ALARM = "alarm"
@@ -34,27 +43,35 @@ class WandelFout(ValueError):
     """This URL is no state of the walk; the message says why, in Dutch."""
 
 
+class GeenRoute(WandelFout):
+    """The content (and with it the route) is not loaded yet."""
+
+
 class OnbekendeKeuze(WandelFout):
-    """The query string holds a value the walk does not know (a role, a case, an answer…)."""
+    """The query string holds a value the walk does not know (a role, a case, a decision…)."""
+
+
+class OnbekendeStap(WandelFout):
+    """The URL names a step the route does not have."""
 
 
 class NietOpDeRoute(WandelFout):
-    """The answers in the query string do not lead to this step."""
+    """The decisions in the query string do not lead to this step."""
 
 
 @dataclass(frozen=True)
 class Keuzes:
-    """Everything a step's query string says: the context and the answers so far."""
+    """Everything a step's query string says: the context and the decisions so far."""
 
     modus: str = ""
     rol: str = ""
     fenomeen: str = ""
     casus: str = ""
-    antwoorden: Mapping[str, str] = field(default_factory=dict)
+    beslissingen: Mapping[str, str] = field(default_factory=dict)
     alarm: bool = False
 
-    def met_antwoord(self, sleutel: str, antwoord: str) -> Keuzes:
-        return replace(self, antwoorden={**self.antwoorden, sleutel: antwoord})
+    def met_beslissing(self, sleutel: str, beslissing: str) -> Keuzes:
+        return replace(self, beslissingen={**self.beslissingen, sleutel: beslissing})
 
     def met_context(self, modus: str, rol: str, fenomeen: str) -> Keuzes:
         return replace(self, modus=modus, rol=rol, fenomeen=fenomeen)
@@ -63,7 +80,7 @@ class Keuzes:
         """The query string, in a stable order: context first, then the decisions in route order."""
         keuzes = replace(self, **wijzig) if wijzig else self
         paren = [(naam, getattr(keuzes, naam)) for naam in CONTEXT]
-        paren += [(n.sleutel, keuzes.antwoorden.get(n.sleutel, "")) for n in route.beslissingen]
+        paren += [(s.sleutel, keuzes.beslissingen.get(s.sleutel, "")) for s in route.beslissingen]
         paren.append((ALARM, "ja" if keuzes.alarm else ""))
         return urlencode([(k, v) for k, v in paren if v])
 
@@ -93,32 +110,37 @@ def lees_keuzes(
         raise OnbekendeKeuze("Onbekend fenomeen.")
     if casus and casus not in casussen:
         raise OnbekendeKeuze("Onbekende casus.")
-    antwoorden = {}
-    for knoop in route.beslissingen:
-        antwoord = get.get(knoop.sleutel, "")
-        if antwoord and antwoord not in ANTWOORDEN:
-            raise OnbekendeKeuze("Onbekend antwoord.")
-        if antwoord:
-            antwoorden[knoop.sleutel] = antwoord
+    beslissingen = {}
+    for stap in route.beslissingen:
+        beslissing = get.get(stap.sleutel, "")
+        if beslissing and beslissing not in JA_NEE:
+            raise OnbekendeKeuze("Onbekende beslissing.")
+        if beslissing:
+            beslissingen[stap.sleutel] = beslissing
     alarm = get.get(ALARM, "")
     if alarm not in ("", "ja"):
-        raise OnbekendeKeuze("Onbekend antwoord op de alarmvraag.")
+        raise OnbekendeKeuze("Onbekende beslissing bij de alarmvraag.")
     if casus:
         modus = modus or casussen[casus].modus
         fenomeen = fenomeen or casussen[casus].fenomeen.slug
-    return Keuzes(modus, rol, fenomeen, casus, antwoorden, alarm == "ja")
+    return Keuzes(modus, rol, fenomeen, casus, beslissingen, alarm == "ja")
 
 
-def pad(route: Route, slug: str, keuzes: Keuzes, alarmstappen: Iterable[str] = ()) -> list[str]:
-    """The steps from the start up to `slug`, replaying the answers; NietOpDeRoute when the
-    answers do not lead there, or when "serious offences likely" was answered yes and yet the
-    fork that question belongs to was answered "nee" (the route then continues on the ja-branch
-    only)."""
+def controleer_alarm(route: Route, keuzes: Keuzes) -> None:
+    """The alarm rule: once "serious offences likely" is answered yes, the route continues on the
+    ja-branch of the fork that question belongs to, so that fork answered "nee" is no state of
+    the walk (NietOpDeRoute)."""
     if keuzes.alarm:
-        for alarmstap in alarmstappen:
-            if keuzes.antwoorden.get(route[alarmstap].sleutel) == "nee":
+        for stap in route.stappen.values():
+            if stap.alarm and keuzes.beslissingen.get(stap.sleutel) == "nee":
                 raise NietOpDeRoute("Na 'ja' op de alarmvraag gaat de route verder met partners.")
-    gevonden = route.pad_naar(slug, keuzes.antwoorden)
+
+
+def pad(route: Route, slug: str, keuzes: Keuzes) -> list[str]:
+    """The steps from the start up to `slug`, replaying the decisions; NietOpDeRoute when they
+    do not lead there or break the alarm rule."""
+    controleer_alarm(route, keuzes)
+    gevonden = route.pad_naar(slug, keuzes.beslissingen)
     if gevonden is None:
         raise NietOpDeRoute("Deze stap hoort niet bij de gekozen route.")
     return gevonden
@@ -133,3 +155,119 @@ def stap_url(route: Route, slug: str, keuzes: Keuzes) -> str:
     )
     query = keuzes.query(route)
     return f"{adres}?{query}" if query else adres
+
+
+# -- where a posted step leads -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Volgende:
+    """Where a posted step leads: the step `doel` with these `keuzes`, or (`verslag`) the report.
+    `alarm_net`: the walker just answered the alarm question yes (focus goes to the alert)."""
+
+    doel: str
+    keuzes: Keuzes
+    alarm_net: bool = False
+    verslag: bool = False
+
+
+@dataclass(frozen=True)
+class Ongeldig:
+    """The post took no decision this step allows; `melding` says what to do, in Dutch."""
+
+    melding: str
+
+
+def volgende_stap(
+    route: Route,
+    slug: str,
+    keuzes: Keuzes,
+    beslissing: str = "",
+    *,
+    alarm: bool = False,
+    bewaar: bool = False,
+) -> Volgende | Ongeldig:
+    """The step a post at `slug` leads to, with the choices it makes.
+
+    `beslissing` is the posted "ja"/"nee"; `alarm`: the alarm question was answered yes; `bewaar`:
+    the form's hidden default button (Enter in an answer field), which saves and stays. The
+    start step's context is already in `keuzes` (the view read its form)."""
+    stap = route[slug]
+    if stap.aard == START:
+        return Volgende(stap.volgende, keuzes)
+    if bewaar:
+        return Volgende(slug, keuzes)
+    if stap.alarm and alarm:
+        # Stay on this step, now with the alert and only "Ja".
+        return Volgende(slug, replace(keuzes, alarm=True), alarm_net=True)
+    if stap.aard == BESLISSING:
+        if beslissing not in JA_NEE or (stap.alarm and keuzes.alarm and beslissing == "nee"):
+            return Ongeldig("Kies Ja of Nee.")
+        return Volgende(
+            route.volgende(slug, beslissing), keuzes.met_beslissing(stap.sleutel, beslissing)
+        )
+    if stap.aard == EVALUATIE:
+        return Volgende("", keuzes, verslag=True)
+    return Volgende(stap.volgende, keuzes)
+
+
+# -- one request's walk --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Wandeling:
+    """The walk one request's URL describes: the content snapshot, its graph and the choices in
+    the query string (checked once, by `lees`). Raises WandelFout, never an HTTP error."""
+
+    inhoud: Inhoud
+    keuzes: Keuzes
+
+    @classmethod
+    def lees(cls, get: Mapping[str, str], inhoud: Inhoud) -> Wandeling:
+        """The walk of this query string; GeenRoute before the content is loaded, OnbekendeKeuze
+        for a value the walk does not know."""
+        if inhoud.route is None:
+            raise GeenRoute("De route is nog niet geladen (manage.py load_content).")
+        return cls(inhoud, lees_keuzes(get, inhoud.route, inhoud.fenomenen, inhoud.casussen))
+
+    @property
+    def route(self) -> Route:
+        assert self.inhoud.route is not None  # checked by `lees`
+        return self.inhoud.route
+
+    @property
+    def casus(self) -> Casus | None:
+        return self.inhoud.casussen.get(self.keuzes.casus)
+
+    def stap(self, slug: str) -> Stap:
+        """The content row of a step; OnbekendeStap for a slug the route does not have."""
+        if slug not in self.route:
+            raise OnbekendeStap("Deze stap bestaat niet.")
+        return self.inhoud.stappen[slug]
+
+    def pad(self, slug: str, keuzes: Keuzes | None = None) -> list[str]:
+        """The path to `slug` with these choices (default: the URL's)."""
+        return pad(self.route, slug, keuzes or self.keuzes)
+
+    def pad_tot_einde(self) -> list[str]:
+        """The whole walked path, for the report; NietOpDeRoute while a decision is missing."""
+        gevonden = self.route.pad_tot_einde(self.keuzes.beslissingen)
+        if gevonden is None:
+            raise NietOpDeRoute("Deze route is nog niet af.")
+        controleer_alarm(self.route, self.keuzes)
+        return gevonden
+
+    def url(self, slug: str, keuzes: Keuzes | None = None) -> str:
+        return stap_url(self.route, slug, keuzes or self.keuzes)
+
+    def verslag_url(self, pdf: bool = False) -> str:
+        naam = "routekaart:verslag-pdf" if pdf else "routekaart:verslag"
+        return f"{reverse(naam)}?{self.keuzes.query(self.route)}"
+
+    def acties(self, stap: Stap) -> list[Actie]:
+        """The actions a walker can choose at this step (step 5), in the order they are shown."""
+        if not stap.toon_acties:
+            return []
+        return [
+            a for groep in self.inhoud.acties_per_modus(self.keuzes.rol) for a in groep["acties"]
+        ]

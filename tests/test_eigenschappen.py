@@ -52,7 +52,8 @@ QUERY_SLEUTELS = [
 ]
 FORMVELDEN = [
     *("sessie", "afspraak", "start", "stap", "datum", "casussen", "afspraken", "notitie"),
-    *("vragen", "antwoord", "modus", "rol", "fenomeen", "richting", "versie", "actie"),
+    *("vragen", "antwoord", "beslissing", "modus", "rol", "fenomeen", "richting", "versie"),
+    "actie",
     *("deelnemers-TOTAL_FORMS", "deelnemers-INITIAL_FORMS", "deelnemers", "conclusie"),
     *("meer_rijen", "weergave", "naam", "username", "password", "alarm"),
 ]

@@ -33,7 +33,7 @@ from afspraken.sessie_forms import AntwoordForm
 from afspraken.views import live
 from afspraken.views.hulp import formdata, naar, regisseur_sessie
 from afspraken.views.sessie import in_gang, sessie_ctx, stylesheet
-from kern.pdf import naar_pdf, pdf_antwoord
+from kern.pdf import naar_pdf, pdf_response
 from kern.types import HtmxHttpRequest
 
 
@@ -298,4 +298,4 @@ def samenvatting(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap,
 def samenvatting_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     ctx = _samenvatting_ctx(netwerk, s) | {"stylesheet": stylesheet()}
     html = render_to_string("afspraken/sessies/samenvatting_pdf.html", ctx)
-    return pdf_antwoord(naar_pdf(html), f"sessie-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")
+    return pdf_response(naar_pdf(html), f"sessie-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")

@@ -21,7 +21,7 @@ from afspraken.pdf import pdf_van
 from afspraken.toegang import geweigerd, lid, regisseur
 from afspraken.verschil import met_woordverschil
 from afspraken.views.hulp import formdata
-from kern.pdf import pdf_antwoord
+from kern.pdf import pdf_response
 from kern.types import HtmxHttpRequest
 
 LINK_SALT = "afspraken.pdf-link"
@@ -97,7 +97,7 @@ def versie(
 
 def _pdf_response(publicatie: Publicatie) -> HttpResponse:
     naam = f"afspraken-{publicatie.netwerk.slug}-versie-{publicatie.nummer}.pdf"
-    return pdf_antwoord(pdf_van(publicatie), naam)
+    return pdf_response(pdf_van(publicatie), naam)
 
 
 @require_GET

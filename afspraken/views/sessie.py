@@ -28,7 +28,7 @@ from afspraken.toegang import regisseur
 from afspraken.views import live
 from afspraken.views.hulp import formdata, naar, regisseur_sessie
 from casussen.models import Modus
-from kern.pdf import naar_pdf, pdf_antwoord
+from kern.pdf import naar_pdf, pdf_response
 from kern.types import HtmxHttpRequest
 from routekaart import inhoud
 
@@ -282,7 +282,7 @@ def handouts_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap,
     """All handouts in one PDF, from the same partial as the web page."""
     ctx = _handouts_ctx(netwerk, s, s.deelnemers.all()) | {"stylesheet": stylesheet()}
     html = render_to_string("afspraken/sessies/handouts_pdf.html", ctx)
-    return pdf_antwoord(naar_pdf(html), f"hand-outs-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")
+    return pdf_response(naar_pdf(html), f"hand-outs-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")
 
 
 # Step 2: the reflection, with the timer

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from routekaart.models import Stap
 from tests.conftest import BREEDTES, axe_fouten, vnu_fouten
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, antwoorden_voor_pad, url
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_tot, beslissingen_voor_pad, url
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def _vraag(slug: str, i: int = 0) -> str:
 
 def _loop(page, basis: str, pad: list[str]) -> None:
     """Walk `pad` from /route/ by clicking "Volgende", "Ja" and "Nee"; check every step."""
-    antwoorden = antwoorden_voor_pad(pad)
+    antwoorden = beslissingen_voor_pad(pad)
     page.goto(basis + "/route/")
     for van, naar in zip(pad, pad[1:], strict=False):
         expect(page.locator("h1")).to_have_text(_kop(van))
@@ -104,7 +104,7 @@ def test_back_and_forward_return_to_the_step_with_the_answers_intact(
 def test_wijzig_on_the_fork_changes_the_branch(page, live_server, live_content):
     fork = ROUTE.beslissingen[0]
     na_ja = ROUTE[fork.ja]
-    page.goto(live_server.url + url(na_ja.slug, **antwoorden_tot(na_ja.slug)))
+    page.goto(live_server.url + url(na_ja.slug, **beslissingen_tot(na_ja.slug)))
     beslisvraag = Stap.objects.get(slug=fork.slug).beslisvraag
     page.get_by_role("link", name=f"Wijzig je antwoord op {beslisvraag}").click()
     expect(page.locator("h1")).to_have_text(_kop(fork.slug))
@@ -132,7 +132,7 @@ def _tab_tot(page, naam: str, max_tabs: int = 120) -> None:
 
 def test_one_branch_can_be_walked_with_the_keyboard_only(page, live_server, live_content):
     pad = min(PADEN, key=len)
-    antwoorden = antwoorden_voor_pad(pad)
+    antwoorden = beslissingen_voor_pad(pad)
     page.goto(live_server.url + "/route/")
     for van, naar in zip(pad, pad[1:], strict=False):
         node = ROUTE[van]
@@ -158,11 +158,11 @@ def test_one_branch_can_be_walked_with_the_keyboard_only(page, live_server, live
 
 def _alle_paginas() -> list[str]:
     """Every step (by a path that reaches it), the alarm state, a pinned case, and the report."""
-    paginas = [url(s, rol="boa", modus="online", **antwoorden_tot(s)) for s in ROUTE.volgorde]
+    paginas = [url(s, rol="boa", modus="online", **beslissingen_tot(s)) for s in ROUTE.volgorde]
     alarm = Stap.objects.exclude(alarm={}).first()
-    paginas.append(url(alarm.slug, fenomeen="fraude", alarm="ja", **antwoorden_tot(alarm.slug)))
+    paginas.append(url(alarm.slug, fenomeen="fraude", alarm="ja", **beslissingen_tot(alarm.slug)))
     paginas.append(url(ROUTE.start, casus="fraude-tiktok-bekende-jongen"))
-    paginas.append(url("verslag", rol="boa", **antwoorden_voor_pad(PADEN[0])))
+    paginas.append(url("verslag", rol="boa", **beslissingen_voor_pad(PADEN[0])))
     return paginas
 
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from routekaart.models import Stap
 from tests.conftest import axe_fouten
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, antwoorden_voor_pad, url
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_tot, beslissingen_voor_pad, url
 
 pytestmark = pytest.mark.browser
 
@@ -54,10 +54,10 @@ def _kop(slug: str):
 
 def _knop(slug: str, antwoorden: dict[str, str]) -> str | re.Pattern:
     """The label of the button that leaves `slug` along the path these decisions make."""
-    knoop = ROUTE[slug]
-    if knoop.aard == "beslissing":
-        return antwoorden[knoop.sleutel].capitalize()
-    return KLAAR if knoop.aard == "evaluatie" else "Volgende"
+    stap = ROUTE[slug]
+    if stap.aard == "beslissing":
+        return antwoorden[stap.sleutel].capitalize()
+    return KLAAR if stap.aard == "evaluatie" else "Volgende"
 
 
 def _na_wissel(page) -> None:
@@ -119,7 +119,7 @@ def _open_orientatie(page) -> None:
 def test_heading_first_question_and_action_bar_are_in_the_first_viewport_on_every_step(
     page, live_server, live_content, pad
 ):
-    antwoorden = antwoorden_voor_pad(pad)
+    antwoorden = beslissingen_voor_pad(pad)
     page.goto(live_server.url + "/route/")
     for i, slug in enumerate(pad):
         expect(page.locator("h1")).to_have_text(_kop(slug))
@@ -157,7 +157,7 @@ def _zichtbaar_deel(page) -> tuple[float, float]:
 
 def test_the_alarm_question_comes_first_on_its_step(page, live_server, live_content):
     vorige, slug = _alarmstap()
-    page.goto(live_server.url + url(vorige, **antwoorden_tot(vorige)))
+    page.goto(live_server.url + url(vorige, **beslissingen_tot(vorige)))
     page.get_by_role("button", name="Volgende", exact=True).click()
     expect(page.locator("h1")).to_have_text(_kop(slug))
     _na_wissel(page)
@@ -178,7 +178,7 @@ def test_yes_on_the_alarm_question_shows_a_focused_alert_in_view(
         if manier == "zonder-htmx":
             # site.js without htmx: the form posts, the answer is a redirect to …#alarm.
             page.route("**/django_htmx/**", lambda route: route.abort())
-        page.goto(live_server.url + url(slug, **antwoorden_tot(slug)))
+        page.goto(live_server.url + url(slug, **beslissingen_tot(slug)))
         expect(page.get_by_role("button", name="Nee", exact=True)).to_be_visible()
         page.get_by_role("button", name="Ja, dat is aannemelijk").click()
 
@@ -290,7 +290,7 @@ def test_opnieuw_beginnen_without_javascript_asks_on_a_page_first_then_wipes(
 def test_wis_alles_on_the_report_asks_first_then_wipes(
     browser, browser_context_args, live_server, live_content, js
 ):
-    verslag = live_server.url + url("verslag", **antwoorden_voor_pad(PADEN[0]))
+    verslag = live_server.url + url("verslag", **beslissingen_voor_pad(PADEN[0]))
     with _telefoon(browser, browser_context_args, js) as page:
         _beantwoord_eerste_vraag(page, live_server.url)
         page.goto(verslag)
@@ -320,10 +320,10 @@ def test_wis_alles_on_the_report_asks_first_then_wipes(
 
 def _routepaginas() -> list[str]:
     """Every step (by a path that reaches it), the report and the confirmation page."""
-    paginas = [url(slug, **antwoorden_tot(slug)) for slug in ROUTE.volgorde]
+    paginas = [url(slug, **beslissingen_tot(slug)) for slug in ROUTE.volgorde]
     return [
         *paginas,
-        url("verslag", **antwoorden_voor_pad(PADEN[0])),
+        url("verslag", **beslissingen_voor_pad(PADEN[0])),
         "/route/opnieuw/?terug=/route/",
     ]
 

@@ -165,9 +165,9 @@ SLECHTE_BESTANDEN = {
     # same URL key; both are refused at the file that repeats them.
     "duplicate start step": (
         "route/samen-doorlopen.md",
-        "soort: info",
-        "soort: start",
-        "veld 'soort'",
+        "aard: info",
+        "aard: start",
+        "veld 'aard'",
     ),
     "duplicate decision key": (
         "route/ingrijpen.md",

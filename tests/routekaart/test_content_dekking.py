@@ -78,7 +78,7 @@ def test_a_steps_alarm_question_and_action_are_on_its_page(paginas, pad):
 
 @pytest.mark.parametrize(
     "pad",
-    [p for p in _bestanden("route") if lees_content(p)[0]["soort"] == "beslissing"],
+    [p for p in _bestanden("route") if lees_content(p)[0]["aard"] == "beslissing"],
     ids=lambda p: p.stem,
 )
 def test_a_decisions_question_and_what_ja_and_nee_mean_are_on_its_page(paginas, pad):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from routekaart.models import Actie, Stap
 from routekaart.notities import van_sessie
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, url, zelfde_url
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_tot, url, zelfde_url
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -30,7 +30,7 @@ def _evaluatiestap() -> Stap:
 
 
 def _html(client, slug: str, **query) -> str:
-    return client.get(url(slug, **antwoorden_tot(slug), **query)).content.decode()
+    return client.get(url(slug, **beslissingen_tot(slug), **query)).content.decode()
 
 
 def _hrefs(html: str) -> list[str]:
@@ -47,7 +47,7 @@ class TestUrgentFirst:
     def test_the_confirmation_page_and_the_report_have_it_too(self, client, content):
         einde = next(s for s in ROUTE.volgorde if not ROUTE[s].takken())
         verslag = client.get(
-            f"/route/verslag/?{'&'.join(f'{k}={v}' for k, v in antwoorden_tot(einde).items())}"
+            f"/route/verslag/?{'&'.join(f'{k}={v}' for k, v in beslissingen_tot(einde).items())}"
         )
         for html in (client.get("/route/opnieuw/").content.decode(), verslag.content.decode()):
             assert 'href="tel:112"' in html
@@ -64,7 +64,7 @@ class TestUrgentFirst:
 
     def test_yes_with_htmx_focuses_the_alert_not_the_heading(self, client, content):
         stap = _alarmstap()
-        response = client.post(url(stap.slug, **antwoorden_tot(stap.slug)), {"alarm": "ja"}, **HX)
+        response = client.post(url(stap.slug, **beslissingen_tot(stap.slug)), {"alarm": "ja"}, **HX)
         html = response.content.decode()
         alert = re.search(r'<div class="alarm" id="alarm" role="alert" tabindex="-1"([^>]*)>', html)
         assert alert and "data-focus-na-wissel" in alert.group(1)
@@ -74,7 +74,7 @@ class TestUrgentFirst:
 
     def test_yes_without_javascript_lands_on_the_alert(self, client, content):
         stap = _alarmstap()
-        response = client.post(url(stap.slug, **antwoorden_tot(stap.slug)), {"alarm": "ja"})
+        response = client.post(url(stap.slug, **beslissingen_tot(stap.slug)), {"alarm": "ja"})
         assert response.status_code == 303
         assert response["Location"].endswith("#alarm")
 
@@ -91,20 +91,20 @@ class TestUrgentFirst:
         assert "Ernstige feiten aannemelijk?</dt>" in antwoorden
         volgende = ROUTE.volgende(stap.slug, "ja")
         verder = client.get(
-            url(volgende, **antwoorden_tot(stap.slug), **{stap.sleutel: "ja"}, alarm="ja")
+            url(volgende, **beslissingen_tot(stap.slug), **{stap.sleutel: "ja"}, alarm="ja")
         ).content.decode()
         assert "Ernstige feiten aannemelijk?</dt>" in verder
 
     def test_the_alert_shows_the_networks_agreements(self, client, content, monkeypatch):
         from types import SimpleNamespace
 
-        from routekaart.views import route as route_views
+        from routekaart import netwerk as naad
 
         afspraak = SimpleNamespace(
             netwerk="Voorbeeldgemeente", soort="Wapens", tekst="Bel de wijkagent.", wie="Politie"
         )
-        monkeypatch.setattr(route_views, "afspraken_voor_route", lambda user, f: [afspraak])
-        monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
+        monkeypatch.setattr(naad, "afspraken_voor_route", lambda user, f: [afspraak])
+        monkeypatch.setattr(naad, "contacten_voor_route", lambda user: [])
         client.force_login(get_user_model().objects.create_user("lid-b", password="x-geheim-1"))
         html = _html(client, _alarmstap().slug, alarm="ja")
         alert = html[html.index('id="alarm"') : html.index("Dit klopt niet")]
@@ -138,7 +138,7 @@ class TestAnswersNotTicks:
 
     def test_enter_in_an_answer_saves_and_stays_never_the_alarm(self, client, content):
         stap = _alarmstap()
-        adres = url(stap.slug, **antwoorden_tot(stap.slug))
+        adres = url(stap.slug, **beslissingen_tot(stap.slug))
         # Enter submits the form with its first submit button: the hidden "bewaar".
         html = client.get(adres).content.decode()
         formulier = html[html.index('id="stapformulier"') :]
@@ -154,7 +154,7 @@ class TestAnswersNotTicks:
 class TestChoosingActions:
     def _adres(self):
         slug = _actiestap().slug
-        return slug, url(slug, **antwoorden_tot(slug))
+        return slug, url(slug, **beslissingen_tot(slug))
 
     def test_a_chosen_action_with_wie_and_wanneer_becomes_the_plan(self, client, content):
         slug, adres = self._adres()
@@ -217,7 +217,7 @@ class TestChoosingActions:
 class TestEvaluateNowOrLater:
     def _adres(self):
         slug = _evaluatiestap().slug
-        return slug, url(slug, **antwoorden_tot(slug))
+        return slug, url(slug, **beslissingen_tot(slug))
 
     def test_it_says_you_can_answer_now_or_later(self, client, content):
         _, adres = self._adres()
@@ -251,7 +251,7 @@ class TestEvaluateNowOrLater:
 class TestOrientationAndSafetyNet:
     @pytest.mark.parametrize("slug", [s for s in ROUTE.volgorde if s != ROUTE.start])
     def test_every_step_has_terug_to_the_step_before_with_the_choices(self, client, content, slug):
-        antwoorden = antwoorden_tot(slug)
+        antwoorden = beslissingen_tot(slug)
         html = client.get(url(slug, rol="boa", **antwoorden)).content.decode()
         terug = re.search(r'<a class="terug" href="([^"]+)"', html.replace("&amp;", "&")).group(1)
         pad = ROUTE.pad_naar(slug, antwoorden)
@@ -270,8 +270,10 @@ class TestOrientationAndSafetyNet:
     def test_ja_and_nee_look_the_same(self, client, content):
         beslissing = ROUTE.beslissingen[0].slug
         html = _html(client, beslissing)
-        ja = re.search(r'<button class="([^"]+)" type="submit" name="antwoord" value="ja">', html)
-        nee = re.search(r'<button class="([^"]+)" type="submit" name="antwoord" value="nee">', html)
+        ja = re.search(r'<button class="([^"]+)" type="submit" name="beslissing" value="ja">', html)
+        nee = re.search(
+            r'<button class="([^"]+)" type="submit" name="beslissing" value="nee">', html
+        )
         assert ja.group(1) == nee.group(1) == "knop knop--keuze"
 
     def test_forwarded_is_said_in_plain_words(self, client, content):
@@ -301,7 +303,7 @@ class TestTips:
     def test_one_voor_jouw_situatie_box_with_warnings_set_apart(self, client, content, slug):
         stap = Stap.objects.get(slug=slug)
         html = client.get(
-            url(slug, rol="boa", modus="online", **antwoorden_tot(slug))
+            url(slug, rol="boa", modus="online", **beslissingen_tot(slug))
         ).content.decode()
         assert html.count("Voor jouw situatie</h2>") <= 1
         assert html.count('class="waarschuwing"') == len(stap.aandachtspunten)

@@ -9,10 +9,10 @@ import pytest
 from django.core.management import call_command
 
 from routekaart import inhoud
-from routekaart.models import ContentVersie, Stap
+from routekaart.models import Inhoudsstand, Stap
 from tests.factories import PartnerRolFactory
 from tests.routekaart.stap_cache_hulp import gecachte_waarden
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, url
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_tot, url
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -32,25 +32,25 @@ class TestTheSnapshot:
         assert inhoud.huidige() is inhoud.huidige()
 
     def test_a_load_that_changes_nothing_keeps_the_token(self, content):
-        voor = ContentVersie.objects.get().token
+        voor = Inhoudsstand.objects.get().token
         call_command("load_content", verbosity=0)
-        assert ContentVersie.objects.get().token == voor
+        assert Inhoudsstand.objects.get().token == voor
 
     def test_a_load_that_changes_something_gives_a_new_token(self, content, kopie):
-        voor = ContentVersie.objects.get().token
+        voor = Inhoudsstand.objects.get().token
         _hernoem(kopie, STAP, "Andere titel")
         call_command("load_content", "--map", str(kopie), verbosity=0)
-        assert ContentVersie.objects.get().token != voor
+        assert Inhoudsstand.objects.get().token != voor
 
     def test_a_dry_run_keeps_the_token(self, content, kopie):
-        voor = ContentVersie.objects.get().token
+        voor = Inhoudsstand.objects.get().token
         _hernoem(kopie, STAP, "Andere titel")
         call_command("load_content", "--map", str(kopie), "--dry-run", verbosity=0)
-        assert ContentVersie.objects.get().token == voor
+        assert Inhoudsstand.objects.get().token == voor
 
     def test_a_new_token_written_by_another_process_means_a_new_snapshot(self, content):
         oud = inhoud.huidige()
-        ContentVersie.objects.filter(pk=1).update(token=uuid.uuid4())
+        Inhoudsstand.objects.filter(pk=1).update(token=uuid.uuid4())
         assert inhoud.huidige() is not oud
 
     def test_a_row_written_outside_load_content_makes_the_snapshot_stale(self, content, client):
@@ -61,7 +61,7 @@ class TestTheSnapshot:
 
 class TestAReloadShowsAtOnce:
     def test_a_changed_step_title_shows_on_the_next_request(self, client, content, kopie):
-        pagina = url(STAP, **antwoorden_tot(STAP))
+        pagina = url(STAP, **beslissingen_tot(STAP))
         assert "Andere titel" not in client.get(pagina).content.decode()
         _hernoem(kopie, STAP, "Andere titel")
         call_command("load_content", "--map", str(kopie), verbosity=0)
@@ -86,7 +86,7 @@ class TestQueriesPerStep:
     def test_a_step_needs_at_most_two_queries(
         self, client, content, slug, django_assert_max_num_queries
     ):
-        pagina = url(slug, modus="online", rol="boa", fenomeen="fraude", **antwoorden_tot(slug))
+        pagina = url(slug, modus="online", rol="boa", fenomeen="fraude", **beslissingen_tot(slug))
         assert client.get(pagina).status_code == 200  # builds the snapshot
         for kop in ({}, HX):
             with django_assert_max_num_queries(2):

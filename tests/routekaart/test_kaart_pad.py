@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_voor_pad, url
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_voor_pad, url
 
 PADEN = ROUTE.paden()
 EERSTE, TWEEDE = ROUTE.beslissingen  # partners betrekken?, ingrijpen?
@@ -20,12 +20,12 @@ ALLE_LIJNEN = {(van, naar) for van in ROUTE.volgorde for _, naar in ROUTE[van].t
 def _pad(eerste: str, tweede: str) -> list[str]:
     """The complete path with these answers at the two forks."""
     gezocht = {EERSTE.sleutel: eerste, TWEEDE.sleutel: tweede}
-    return next(p for p in PADEN if antwoorden_voor_pad(p) == gezocht)
+    return next(p for p in PADEN if beslissingen_voor_pad(p) == gezocht)
 
 
 def _naam(pad: list[str]) -> str:
     """A path by its decisions, e.g. "partners=ja,ingrijpen=nee"."""
-    return ",".join(f"{k}={v}" for k, v in antwoorden_voor_pad(pad).items())
+    return ",".join(f"{k}={v}" for k, v in beslissingen_voor_pad(pad).items())
 
 
 # Every step of every branch, as the path from the start up to it (shared beginnings once).
@@ -96,7 +96,7 @@ def kaarten(html: str) -> list[SvgKaart]:
 
 def minikaart(client, pad: list[str]) -> SvgKaart:
     """The mini map on the step page at the end of `pad`, reached with the path's answers."""
-    response = client.get(url(pad[-1], **antwoorden_voor_pad(pad)))
+    response = client.get(url(pad[-1], **beslissingen_voor_pad(pad)))
     assert response.status_code == 200
     (kaart,) = [k for k in kaarten(response.content.decode()) if "kaart--klein" in k.klassen]
     return kaart
@@ -185,7 +185,7 @@ def test_both_maps_draw_ja_and_nee_in_the_same_colours(page, live_server, live_c
     page.goto(live_server.url + "/")
     thuis = kleuren("svg.kaart")
     pad = _pad("ja", "nee")
-    page.goto(live_server.url + url(pad[-1], **antwoorden_voor_pad(pad)))
+    page.goto(live_server.url + url(pad[-1], **beslissingen_voor_pad(pad)))
     mini = kleuren("svg.kaart--klein")
     gelopen = {f"{van}>{naar}" for van, naar in zip(pad, pad[1:], strict=False)}
     # On the home map every line has one colour; on the mini map every walked line has it too.
@@ -200,7 +200,7 @@ def test_walked_visited_current_and_skipped_differ_by_more_than_colour(
     # At the second fork without partners: the review step's branch is skipped, the rest ahead.
     pad = _pad("nee", "ja")
     stuk = pad[: pad.index(TWEEDE.slug) + 1]
-    page.goto(live_server.url + url(stuk[-1], **antwoorden_voor_pad(stuk)))
+    page.goto(live_server.url + url(stuk[-1], **beslissingen_voor_pad(stuk)))
     kaart = "svg.kaart--klein"
 
     def stijl(selector: str) -> dict[str, str]:

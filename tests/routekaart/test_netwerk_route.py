@@ -7,9 +7,9 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth import get_user_model
 
+from routekaart import netwerk as naad
 from routekaart.models import Actie, Stap
-from routekaart.views import route as route_views
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, antwoorden_voor_pad, url
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_tot, beslissingen_voor_pad, url
 
 pytestmark = pytest.mark.django_db
 LOGIN = "Log in om de afspraken en contacten van jouw gemeente te zien"
@@ -36,8 +36,8 @@ def netwerk(monkeypatch):
         gevraagd.append(fenomeen)
         return [AFSPRAAK]
 
-    monkeypatch.setattr(route_views, "afspraken_voor_route", afspraken)
-    monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [CONTACT])
+    monkeypatch.setattr(naad, "afspraken_voor_route", afspraken)
+    monkeypatch.setattr(naad, "contacten_voor_route", lambda user: [CONTACT])
     return gevraagd
 
 
@@ -55,7 +55,7 @@ def _stappen():
 
 
 def _html(client, slug, **query):
-    return client.get(url(slug, **antwoorden_tot(slug), **query)).content.decode()
+    return client.get(url(slug, **beslissingen_tot(slug), **query)).content.decode()
 
 
 def test_an_anonymous_walker_gets_one_line_where_the_network_would_be(client, content, netwerk):
@@ -103,7 +103,7 @@ def test_step_5_shows_the_network_beside_bringing_in_a_partner(lid, content, net
 
 def test_the_report_holds_the_contacts_and_the_agreements(lid, content, netwerk):
     pad = max(ROUTE.paden(), key=len)
-    query = "&".join(f"{k}={v}" for k, v in antwoorden_voor_pad(pad).items())
+    query = "&".join(f"{k}={v}" for k, v in beslissingen_voor_pad(pad).items())
     html = lid.get(f"/route/verslag/?{query}").content.decode()
     assert "Wie bel je?" in html
     assert "Politie Voorbeeld" in html
@@ -118,7 +118,7 @@ def test_the_login_line_returns_to_the_step(client, content, netwerk):
 
 def test_the_report_tells_an_anonymous_walker_how_to_see_the_network(client, content, netwerk):
     pad = max(ROUTE.paden(), key=len)
-    query = "&".join(f"{k}={v}" for k, v in antwoorden_voor_pad(pad).items())
+    query = "&".join(f"{k}={v}" for k, v in beslissingen_voor_pad(pad).items())
     html = client.get(f"/route/verslag/?{query}").content.decode()
     assert LOGIN in html
     assert "Wie bel je?" not in html
@@ -126,8 +126,8 @@ def test_the_report_tells_an_anonymous_walker_how_to_see_the_network(client, con
 
 def test_without_a_phenomenon_every_agreement_is_folded_per_case_type(lid, content, monkeypatch):
     algemeen = SimpleNamespace(netwerk="Voorbeeldgemeente", soort="Algemeen", tekst="Deel.", wie="")
-    monkeypatch.setattr(route_views, "afspraken_voor_route", lambda u, f: [AFSPRAAK, algemeen])
-    monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
+    monkeypatch.setattr(naad, "afspraken_voor_route", lambda u, f: [AFSPRAAK, algemeen])
+    monkeypatch.setattr(naad, "contacten_voor_route", lambda user: [])
     alarm, _, _ = _stappen()
     html = _html(lid, alarm, fenomeen="onbekend")
     assert html.count('<details class="netwerk__soort">') == 2

@@ -72,7 +72,7 @@ def _stappen(wandelaar: Wandelaar) -> list[str]:
         pad = urllib.parse.urlsplit(url)
         relatief = pad.path + (f"?{pad.query}" if pad.query else "")
         urls.append(relatief)
-        status, _, url = wandelaar.vraag(relatief, {"antwoord": "ja", "notitie": ""})
+        status, _, url = wandelaar.vraag(relatief, {"beslissing": "ja", "notitie": ""})
         assert status == 303, (relatief, status)
     return urls
 
@@ -119,7 +119,7 @@ def test_seven_steps_posted_at_once_keep_all_their_notes_and_answers(wandelaar):
             teksten = {url: f"Ronde {ronde}, stap {i}" for i, url in enumerate(stappen)}
             posts = [
                 pool.submit(
-                    wandelaar.vraag, url, {"antwoord": "ja", "notitie": tekst, "vraag-0": tekst}
+                    wandelaar.vraag, url, {"beslissing": "ja", "notitie": tekst, "vraag-0": tekst}
                 )
                 for url, tekst in teksten.items()
             ]
@@ -156,7 +156,7 @@ def test_reading_renews_the_two_hours_at_most_every_few_minutes(wandelaar):
 def test_opnieuw_beginnen_wipes_every_step(wandelaar):
     stappen = _stappen(wandelaar)
     for url in stappen[:3]:
-        wandelaar.vraag(url, {"antwoord": "ja", "notitie": "Weg ermee"})
+        wandelaar.vraag(url, {"beslissing": "ja", "notitie": "Weg ermee"})
     assert len(_sessie(wandelaar)) == 3
     assert wandelaar.vraag("/route/opnieuw/", {})[0] == 303
     assert _sessie(wandelaar) == {}

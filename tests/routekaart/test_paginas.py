@@ -13,9 +13,9 @@ def test_every_public_page_answers_200_in_dutch(client, content):
     # 7 fixed pages, 4 partners, 8 phenomena, 8 route steps.
     assert len(urls) == 27
     for url in urls:
-        antwoord = client.get(url)
-        assert antwoord.status_code == 200, url
-        assert '<html lang="nl">' in antwoord.content.decode(), url
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert '<html lang="nl">' in response.content.decode(), url
 
 
 def test_every_public_page_has_one_h1_and_its_own_title(client, content):

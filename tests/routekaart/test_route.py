@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from routekaart.route import Knoop, Route, RouteFout
+from routekaart.route import Route, RouteFout, Stap
 
 ROUTE_MAP = Path(__file__).resolve().parents[2] / "content" / "route"
 
@@ -15,14 +15,14 @@ def _front_matter(pad: Path) -> dict:
     return yaml.safe_load(pad.read_text(encoding="utf-8").split("---")[1])
 
 
-def _gelezen_knopen() -> list[Knoop]:
-    knopen = []
+def _gelezen_stappen() -> list[Stap]:
+    stappen = []
     for pad in sorted(ROUTE_MAP.glob("*.md")):
         meta = _front_matter(pad)
-        knopen.append(
-            Knoop(
+        stappen.append(
+            Stap(
                 slug=pad.stem,
-                aard=meta["soort"],
+                aard=meta["aard"],
                 titel=meta["titel"],
                 nummer=meta.get("nummer"),
                 kaartlabel=meta.get("kaartlabel", ""),
@@ -32,26 +32,26 @@ def _gelezen_knopen() -> list[Knoop]:
                 sleutel=meta.get("sleutel", ""),
             )
         )
-    return knopen
+    return stappen
 
 
 @pytest.fixture(scope="module")
 def route() -> Route:
-    return Route.uit_knopen(_gelezen_knopen())
+    return Route.uit_stappen(_gelezen_stappen())
 
 
-def _kleine_route(**vervang: Knoop) -> list[Knoop]:
+def _kleine_route(**vervang: Stap) -> list[Stap]:
     """A valid miniature route: start -> a -> fork(ja: b, nee: eind); b -> eind. Keyword
-    arguments replace knopen by slug (or add new ones)."""
-    knopen = {
-        "start": Knoop("start", "start", "Start", volgende="a"),
-        "a": Knoop("a", "info", "Stap A", nummer=1, volgende="vork"),
-        "vork": Knoop("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind", sleutel="v"),
-        "b": Knoop("b", "info", "Stap B", nummer=3, volgende="eind"),
-        "eind": Knoop("eind", "evaluatie", "Eind", nummer=4),
+    arguments replace stappen by slug (or add new ones)."""
+    stappen = {
+        "start": Stap("start", "start", "Start", volgende="a"),
+        "a": Stap("a", "info", "Stap A", nummer=1, volgende="vork"),
+        "vork": Stap("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind", sleutel="v"),
+        "b": Stap("b", "info", "Stap B", nummer=3, volgende="eind"),
+        "eind": Stap("eind", "evaluatie", "Eind", nummer=4),
     }
-    knopen.update(vervang)
-    return list(knopen.values())
+    stappen.update(vervang)
+    return list(stappen.values())
 
 
 # -- the shipped route, edge by edge --------------------------------------------------------------
@@ -154,91 +154,91 @@ def test_pad_tot_einde_is_none_while_an_answer_on_the_way_is_missing(route):
 # -- broken graphs ---------------------------------------------------------------------------------
 
 
-def _problemen(knopen: list[Knoop]) -> str:
+def _problemen(stappen: list[Stap]) -> str:
     with pytest.raises(RouteFout) as fout:
-        Route.uit_knopen(knopen)
+        Route.uit_stappen(stappen)
     return str(fout.value)
 
 
 def test_a_hand_built_valid_route_is_accepted():
-    route = Route.uit_knopen(_kleine_route())
+    route = Route.uit_stappen(_kleine_route())
     assert route.paden() == [["start", "a", "vork", "b", "eind"], ["start", "a", "vork", "eind"]]
 
 
 def test_a_route_with_two_starts_is_rejected():
-    tweede = Knoop("tweede", "start", "Nog een start", volgende="a")
+    tweede = Stap("tweede", "start", "Nog een start", volgende="a")
     assert "precies één startstap zijn, gevonden: 2" in _problemen(_kleine_route(tweede=tweede))
 
 
 def test_a_route_without_a_start_is_rejected():
-    geen_start = Knoop("start", "info", "Start", nummer=0, volgende="a")
+    geen_start = Stap("start", "info", "Start", nummer=0, volgende="a")
     assert "er moet precies één startstap zijn, gevonden: 0" in _problemen(
         _kleine_route(start=geen_start)
     )
 
 
 def test_an_edge_to_an_unknown_step_is_rejected():
-    a = Knoop("a", "info", "Stap A", nummer=1, volgende="nergens")
+    a = Stap("a", "info", "Stap A", nummer=1, volgende="nergens")
     assert "stap 'a' verwijst naar onbekende stap 'nergens'" in _problemen(_kleine_route(a=a))
 
 
 def test_an_unreachable_step_is_rejected():
-    los = Knoop("los", "info", "Los", nummer=9, volgende="eind")
+    los = Stap("los", "info", "Los", nummer=9, volgende="eind")
     assert "niet bereikbaar vanaf de start: los" in _problemen(_kleine_route(los=los))
 
 
 def test_a_cycle_is_rejected():
-    b = Knoop("b", "info", "Stap B", nummer=3, volgende="a")
+    b = Stap("b", "info", "Stap B", nummer=3, volgende="a")
     assert "de route loopt in een kring: a → vork → b → a" in _problemen(_kleine_route(b=b))
 
 
 def test_a_dead_end_that_is_not_an_evaluation_is_rejected():
     # "b" leads nowhere. Only an evaluation step may end the route; any other step without an
     # outgoing edge is reported by the field it lacks.
-    b = Knoop("b", "info", "Stap B", nummer=3)
+    b = Stap("b", "info", "Stap B", nummer=3)
     problemen = _problemen(_kleine_route(b=b))
     assert "stap 'b': 'volgende' ontbreekt" in problemen
 
 
 def test_a_step_of_an_unknown_kind_is_rejected():
-    vreemd = Knoop("b", "eindpunt", "Stap B", nummer=3)
-    assert "stap 'b': onbekende soort 'eindpunt'" in _problemen(_kleine_route(b=vreemd))
+    vreemd = Stap("b", "eindpunt", "Stap B", nummer=3)
+    assert "stap 'b': onbekende aard 'eindpunt'" in _problemen(_kleine_route(b=vreemd))
 
 
 def test_an_evaluation_step_with_a_next_step_is_rejected():
-    eind = Knoop("eind", "evaluatie", "Eind", nummer=4, volgende="a")
+    eind = Stap("eind", "evaluatie", "Eind", nummer=4, volgende="a")
     assert "stap 'eind': een evaluatiestap is een eindpunt" in _problemen(_kleine_route(eind=eind))
 
 
 def test_a_decision_without_sleutel_is_rejected():
-    vork = Knoop("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind")
+    vork = Stap("vork", "beslissing", "Vork?", nummer=2, ja="b", nee="eind")
     assert "stap 'vork': 'sleutel' ontbreekt" in _problemen(_kleine_route(vork=vork))
 
 
 def test_a_decision_without_a_nee_branch_is_rejected():
-    vork = Knoop("vork", "beslissing", "Vork?", nummer=2, ja="b", sleutel="v")
+    vork = Stap("vork", "beslissing", "Vork?", nummer=2, ja="b", sleutel="v")
     assert "stap 'vork': 'nee' ontbreekt" in _problemen(_kleine_route(vork=vork))
 
 
 def test_two_decisions_sharing_a_sleutel_are_rejected():
-    b = Knoop("b", "beslissing", "Nog een vork?", nummer=3, ja="eind", nee="eind", sleutel="v")
+    b = Stap("b", "beslissing", "Nog een vork?", nummer=3, ja="eind", nee="eind", sleutel="v")
     assert "sleutel 'v' is ook van 'vork'" in _problemen(_kleine_route(b=b))
 
 
 def test_a_step_without_a_title_is_rejected():
-    a = Knoop("a", "info", " ", nummer=1, volgende="vork")
+    a = Stap("a", "info", " ", nummer=1, volgende="vork")
     assert "stap 'a': titel ontbreekt" in _problemen(_kleine_route(a=a))
 
 
 def test_the_same_slug_twice_is_rejected():
-    knopen = [*_kleine_route(), Knoop("a", "info", "Stap A bis", nummer=1, volgende="vork")]
-    assert "stap 'a' komt twee keer voor" in _problemen(knopen)
+    stappen = [*_kleine_route(), Stap("a", "info", "Stap A bis", nummer=1, volgende="vork")]
+    assert "stap 'a' komt twee keer voor" in _problemen(stappen)
 
 
 def test_route_fout_keeps_each_problem_separately():
-    a = Knoop("a", "info", "", nummer=1, volgende="nergens")
+    a = Stap("a", "info", "", nummer=1, volgende="nergens")
     with pytest.raises(RouteFout) as fout:
-        Route.uit_knopen(_kleine_route(a=a))
+        Route.uit_stappen(_kleine_route(a=a))
     assert len(fout.value.problemen) == 2
 
 
@@ -270,24 +270,24 @@ def test_mermaid_draws_decisions_as_diamonds(route):
 
 def test_the_map_has_a_station_for_every_step_and_a_line_for_every_edge(route):
     kaart = route.kaart()
-    assert {s.knoop.slug for s in kaart.stations} == set(route.knopen)
+    assert {s.stap.slug for s in kaart.stations} == set(route.stappen)
     assert {(lijn.van, lijn.label, lijn.naar) for lijn in kaart.lijnen} == set(VERWACHTE_TAKKEN)
 
 
 def test_the_map_places_every_step_below_the_steps_before_it(route):
-    y = {s.knoop.slug: s.y for s in route.kaart().stations}
+    y = {s.stap.slug: s.y for s in route.kaart().stations}
     for van, _, naar in VERWACHTE_TAKKEN:
         assert y[naar] > y[van]
 
 
 def test_the_map_follows_the_edges_not_the_file_order():
     # Renaming slugs so their alphabetical order is reversed must not change the drawing order.
-    knopen = [
-        Knoop("z-start", "start", "Start", volgende="y"),
-        Knoop("y", "info", "Eerste", nummer=1, volgende="x"),
-        Knoop("x", "evaluatie", "Eind", nummer=2),
+    stappen = [
+        Stap("z-start", "start", "Start", volgende="y"),
+        Stap("y", "info", "Eerste", nummer=1, volgende="x"),
+        Stap("x", "evaluatie", "Eind", nummer=2),
     ]
-    assert [s.knoop.slug for s in Route.uit_knopen(knopen).kaart().stations] == [
+    assert [s.stap.slug for s in Route.uit_stappen(stappen).kaart().stations] == [
         "z-start",
         "y",
         "x",
@@ -300,31 +300,31 @@ def test_the_map_follows_the_edges_not_the_file_order():
 @pytest.mark.parametrize(
     ("vervang", "slug", "veld"),
     [
-        ({"b": Knoop("b", "info", "Stap B", nummer=3, volgende="a")}, "b", "volgende"),
-        ({"b": Knoop("b", "start", "Stap B", volgende="eind")}, "b", "soort"),
-        ({"vork": Knoop("vork", "beslissing", "V?", nummer=2, ja="b", sleutel="v")}, "vork", "nee"),
+        ({"b": Stap("b", "info", "Stap B", nummer=3, volgende="a")}, "b", "volgende"),
+        ({"b": Stap("b", "start", "Stap B", volgende="eind")}, "b", "aard"),
+        ({"vork": Stap("vork", "beslissing", "V?", nummer=2, ja="b", sleutel="v")}, "vork", "nee"),
         (
-            {"vork": Knoop("vork", "beslissing", "V?", nummer=2, ja="x", nee="b", sleutel="v")},
+            {"vork": Stap("vork", "beslissing", "V?", nummer=2, ja="x", nee="b", sleutel="v")},
             "vork",
             "ja",
         ),
-        ({"eind": Knoop("eind", "evaluatie", "Eind", nummer=4, volgende="a")}, "eind", "volgende"),
+        ({"eind": Stap("eind", "evaluatie", "Eind", nummer=4, volgende="a")}, "eind", "volgende"),
     ],
 )
 def test_each_problem_names_its_step_and_field(vervang, slug, veld):
     with pytest.raises(RouteFout) as fout:
-        Route.uit_knopen(_kleine_route(**vervang))
+        Route.uit_stappen(_kleine_route(**vervang))
     eerste = fout.value.problemen[0]
     assert (eerste.slug, eerste.veld) == (slug, veld)
 
 
 def test_of_two_starts_the_one_another_step_leads_to_is_named():
-    b = Knoop("b", "start", "Stap B", volgende="eind")
+    b = Stap("b", "start", "Stap B", volgende="eind")
     with pytest.raises(RouteFout) as fout:
-        Route.uit_knopen(_kleine_route(b=b))
+        Route.uit_stappen(_kleine_route(b=b))
     assert fout.value.problemen[0].slug == "b"
 
 
 def test_a_steps_map_label_is_its_title_unless_the_content_gives_one():
-    assert Knoop("a", "info", "Bericht duiden").kaartlabel == "Bericht duiden"
-    assert Knoop("a", "info", "Bericht duiden", kaartlabel="Duiden").kaartlabel == "Duiden"
+    assert Stap("a", "info", "Bericht duiden").kaartlabel == "Bericht duiden"
+    assert Stap("a", "info", "Bericht duiden", kaartlabel="Duiden").kaartlabel == "Duiden"

@@ -10,9 +10,9 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.test import Client
 
-from routekaart.views import route as route_views
+from routekaart import netwerk as naad
 from tests.routekaart.stap_cache_hulp import gecachte_waarden
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_tot, url
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_tot, url
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -33,7 +33,7 @@ def afspraak_voor_ingelogden(monkeypatch):
         soort, tekst, wie = "Algemeen", AFSPRAAK, "Politie"
 
     monkeypatch.setattr(
-        route_views,
+        naad,
         "afspraken_voor_route",
         lambda user, fenomeen: [Afspraak()] if user.is_authenticated else [],
     )
@@ -50,17 +50,17 @@ def _loop_alles(client: Client, notitie: str, vraag: int) -> list[str]:
     """Save a note and an answer at every step, then fetch every step (full page and panel); the
     pages seen. A decision posted without Ja or Nee keeps the note and shows an error."""
     paginas = []
-    adressen = [url(s, fenomeen="fraude", rol="boa", **antwoorden_tot(s)) for s in ROUTE.volgorde]
+    adressen = [url(s, fenomeen="fraude", rol="boa", **beslissingen_tot(s)) for s in ROUTE.volgorde]
     for adres in adressen[1:]:
         data = {"notitie": f"{notitie}-{adres}", f"vraag-{vraag}": f"antwoord-{notitie}"}
-        antwoord = client.post(adres, data)
-        if antwoord.status_code == 400:
-            paginas.append(antwoord.content.decode())
+        response = client.post(adres, data)
+        if response.status_code == 400:
+            paginas.append(response.content.decode())
     for adres in adressen:
         for kop in ({}, HX):
-            antwoord = client.get(adres, **kop)
-            assert antwoord.status_code == 200, adres
-            paginas.append(antwoord.content.decode())
+            response = client.get(adres, **kop)
+            assert response.status_code == 200, adres
+            paginas.append(response.content.decode())
     return paginas
 
 

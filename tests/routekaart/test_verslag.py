@@ -16,7 +16,7 @@ from casussen.models import Casus
 from routekaart.models import Actie, Stap
 from tests.afspraken.personas import maak_lid, publiceer
 from tests.pdf_hulp import lettertypen
-from tests.routekaart.wandeling_hulp import ROUTE, antwoorden_voor_pad
+from tests.routekaart.wandeling_hulp import ROUTE, beslissingen_voor_pad
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,7 @@ def _loop(
     """Walk `pad` from the start as a walker does: the context, then each step's form (with Ja
     or Nee at a decision, after first answering the alarm question "ja" when `alarm`). The
     report's URL, where "Klaar" at Evalueren leads."""
-    keuzes = antwoorden_voor_pad(pad)
+    keuzes = beslissingen_voor_pad(pad)
     response = client.post(start, context)
     for slug in pad[1:]:
         stap, data = _stap(slug), formulier(slug)
@@ -101,7 +101,7 @@ def _loop(
             response = client.post(response["Location"], {**data, "alarm": "ja"})
             assert response.status_code == 303, response.content.decode()
         if stap.aard == Stap.Aard.BESLISSING:
-            data["antwoord"] = keuzes[stap.sleutel]
+            data["beslissing"] = keuzes[stap.sleutel]
         response = client.post(response["Location"].split("#")[0], data)
         assert response.status_code == 303, response.content.decode()
     assert response["Location"].startswith("/route/verslag/?")

@@ -14,16 +14,16 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
 
+from routekaart import netwerk as naad
 from routekaart.models import Actie, Stap
 from routekaart.notities import van_sessie
-from routekaart.views import route as route_views
 from routekaart.wandeling import MAX_NOTITIE
 from tests.routekaart.stap_cache_hulp import gecachte_waarden
 from tests.routekaart.wandeling_hulp import (
     ROUTE,
     TAKKEN,
-    antwoorden_tot,
-    antwoorden_voor_pad,
+    beslissingen_tot,
+    beslissingen_voor_pad,
     url,
     zelfde_url,
 )
@@ -37,14 +37,14 @@ def _stap(slug: str) -> Stap:
 
 
 def _post_data(label: str) -> dict:
-    return {"antwoord": label} if label else {}
+    return {"beslissing": label} if label else {}
 
 
 class TestEachStep:
     @pytest.mark.parametrize("slug", ROUTE.volgorde)
     def test_it_renders_its_questions_each_with_an_answer_field(self, client, content, slug):
         stap = _stap(slug)
-        html = client.get(url(slug, **antwoorden_tot(slug))).content.decode()
+        html = client.get(url(slug, **beslissingen_tot(slug))).content.decode()
         assert "<html" in html
         assert f"{stap.titel}</h1>" in html
         for i, vraag in enumerate(stap.vragen):
@@ -54,7 +54,7 @@ class TestEachStep:
 
     @pytest.mark.parametrize("slug", ROUTE.volgorde)
     def test_an_htmx_request_gets_only_the_panel(self, client, content, slug):
-        response = client.get(url(slug, **antwoorden_tot(slug)), **HX)
+        response = client.get(url(slug, **beslissingen_tot(slug)), **HX)
         html = response.content.decode()
         assert "<html" not in html
         assert 'id="stap-kop"' in html
@@ -68,7 +68,7 @@ class TestEachStep:
     @pytest.mark.parametrize("slug", [s for s in ROUTE.volgorde if ROUTE[s].aard != "start"])
     def test_the_title_says_which_step_of_how_many(self, client, content, slug):
         stap = _stap(slug)
-        html = client.get(url(slug, **antwoorden_tot(slug))).content.decode()
+        html = client.get(url(slug, **beslissingen_tot(slug))).content.decode()
         assert f"<title>Stap {stap.nummer} van {ROUTE.totaal} — {stap.titel}" in html
 
     def test_the_context_step_is_titled_voor_je_begint(self, client, content):
@@ -83,7 +83,7 @@ class TestEachStep:
 class TestNextNode:
     @pytest.mark.parametrize(("slug", "label", "doel"), TAKKEN)
     def test_next_node_for_answer_is_the_graphs_target(self, client, content, slug, label, doel):
-        voor = antwoorden_tot(slug)
+        voor = beslissingen_tot(slug)
         response = client.post(url(slug, **voor), _post_data(label))
         assert response.status_code == 303
         na = {**voor, ROUTE[slug].sleutel: label} if label else voor
@@ -93,7 +93,7 @@ class TestNextNode:
     def test_an_htmx_answer_gets_the_next_panel_and_pushes_its_url(
         self, client, content, slug, label, doel
     ):
-        voor = antwoorden_tot(slug)
+        voor = beslissingen_tot(slug)
         response = client.post(url(slug, **voor), _post_data(label), **HX)
         assert response.status_code == 200
         na = {**voor, ROUTE[slug].sleutel: label} if label else voor
@@ -103,13 +103,13 @@ class TestNextNode:
 
     def test_the_end_leads_to_the_report(self, client, content):
         einde = next(s for s in ROUTE.volgorde if not ROUTE[s].takken())
-        voor = antwoorden_tot(einde)
+        voor = beslissingen_tot(einde)
         response = client.post(url(einde, **voor), {})
         assert zelfde_url(response["Location"], "/route/verslag/?" + url("x", **voor).split("?")[1])
 
     def test_a_decision_without_ja_or_nee_is_refused(self, client, content):
         slug = ROUTE.beslissingen[0].slug
-        response = client.post(url(slug, **antwoorden_tot(slug)), {"antwoord": "misschien"})
+        response = client.post(url(slug, **beslissingen_tot(slug)), {"beslissing": "misschien"})
         assert response.status_code == 400
         assert "Kies Ja of Nee." in response.content.decode()
 
@@ -195,7 +195,7 @@ class TestAlarm:
 
     def test_yes_stays_on_the_step_and_shows_the_alert_with_only_ja(self, client, content):
         stap = self._alarmstap()
-        voor = antwoorden_tot(stap.slug)
+        voor = beslissingen_tot(stap.slug)
         response = client.post(url(stap.slug, **voor), {"alarm": "ja"})
         assert zelfde_url(response["Location"], url(stap.slug, **voor, alarm="ja"))
         html = client.get(response["Location"]).content.decode()
@@ -206,7 +206,7 @@ class TestAlarm:
 
     def test_nee_after_yes_is_refused(self, client, content):
         stap = self._alarmstap()
-        response = client.post(url(stap.slug, alarm="ja"), {"antwoord": "nee"})
+        response = client.post(url(stap.slug, alarm="ja"), {"beslissing": "nee"})
         assert response.status_code == 400
 
     def test_the_networks_agreements_show_at_this_step(self, client, content, monkeypatch):
@@ -217,8 +217,8 @@ class TestAlarm:
             gevraagd.append(fenomeen)
             return [afspraak]
 
-        monkeypatch.setattr(route_views, "afspraken_voor_route", nep)
-        monkeypatch.setattr(route_views, "contacten_voor_route", lambda user: [])
+        monkeypatch.setattr(naad, "afspraken_voor_route", nep)
+        monkeypatch.setattr(naad, "contacten_voor_route", lambda user: [])
         client.force_login(get_user_model().objects.create_user("lid-a", password="x-geheim-1"))
         html = client.get(url(self._alarmstap().slug, fenomeen="fraude")).content.decode()
         assert "Bel direct de wijkagent." in html
@@ -234,7 +234,7 @@ class TestAlarm:
 class TestActionsAndReview:
     def test_the_actions_step_lists_the_roles_actions_first(self, client, content):
         slug = Stap.objects.get(toon_acties=True).slug
-        html = client.get(url(slug, rol="boa", **antwoorden_tot(slug))).content.decode()
+        html = client.get(url(slug, rol="boa", **beslissingen_tot(slug))).content.decode()
         for modus in ("online", "offline"):
             acties = Actie.objects.filter(modus=modus)
             # Within each mode: the boa's actions first, each group in the content's order.
@@ -246,14 +246,14 @@ class TestActionsAndReview:
 
     def test_the_review_shows_what_was_answered_and_noted_earlier(self, client, content):
         review = Stap.objects.get(terugblik=True).slug
-        pad = ROUTE.pad_naar(review, antwoorden_tot(review))
+        pad = ROUTE.pad_naar(review, beslissingen_tot(review))
         eerdere = [s for s in pad[:-1] if ROUTE[s].aard == "info"]
         for slug in eerdere:
             client.post(
-                url(slug, **antwoorden_tot(slug)),
+                url(slug, **beslissingen_tot(slug)),
                 {"vraag-0": f"antwoord-{slug}", "notitie": f"notitie-{slug}"},
             )
-        html = client.get(url(review, **antwoorden_tot(review))).content.decode()
+        html = client.get(url(review, **beslissingen_tot(review))).content.decode()
         terugblik = html[html.index('id="terugblik-kop"') :]
         for slug in eerdere:
             assert f"notitie-{slug}" in terugblik
@@ -266,7 +266,7 @@ class TestActionsAndReview:
 class TestOrientation:
     def test_jouw_antwoorden_lists_the_decisions_with_a_wijzig_link(self, client, content):
         einde = next(s for s in ROUTE.volgorde if not ROUTE[s].takken())
-        antwoorden = antwoorden_tot(einde)
+        antwoorden = beslissingen_tot(einde)
         html = client.get(url(einde, rol="boa", **antwoorden)).content.decode()
         for beslissing in ROUTE.beslissingen:
             if beslissing.sleutel in antwoorden:
@@ -278,7 +278,7 @@ class TestOrientation:
 
     def test_wijzig_returns_to_the_step_with_the_earlier_choice_marked(self, client, content):
         beslissing = ROUTE.beslissingen[0]
-        voor = {**antwoorden_tot(beslissing.slug), beslissing.sleutel: "nee"}
+        voor = {**beslissingen_tot(beslissing.slug), beslissing.sleutel: "nee"}
         html = client.get(url(beslissing.slug, **voor)).content.decode()
         assert "Je koos eerder: <strong>Nee</strong>" in html
 
@@ -291,7 +291,7 @@ class TestOrientation:
 
     def test_every_step_offers_opnieuw_beginnen(self, client, content):
         for slug in ROUTE.volgorde:
-            html = client.get(url(slug, **antwoorden_tot(slug))).content.decode()
+            html = client.get(url(slug, **beslissingen_tot(slug))).content.decode()
             assert 'href="/route/opnieuw/?terug=' in html
             assert "Opnieuw beginnen</a>" in html
             # The dialog that asks first (with JavaScript) posts the wipe.
@@ -322,7 +322,7 @@ class TestNotesStayInTheSession:
 
     def _loop(self, client, pad: list[str]) -> list:
         """Walk one complete path with a note at every step; return every response."""
-        antwoorden = antwoorden_voor_pad(pad)
+        antwoorden = beslissingen_voor_pad(pad)
         responses = []
         for van in pad[:-1]:
             node = ROUTE[van]
@@ -337,8 +337,8 @@ class TestNotesStayInTheSession:
                     }
                 )
             if node.aard == "beslissing":
-                data["antwoord"] = antwoorden[node.sleutel]
-            voor = antwoorden_tot(van) if van != pad[0] else {}
+                data["beslissing"] = antwoorden[node.sleutel]
+            voor = beslissingen_tot(van) if van != pad[0] else {}
             voor = {k: v for k, v in antwoorden.items() if k in voor}
             responses.append(client.get(url(van, **voor)))
             responses.append(client.post(url(van, **voor), data))

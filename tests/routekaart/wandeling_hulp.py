@@ -1,5 +1,5 @@
 """The route graph as the shipped content declares it, read from the files (no database), and
-helpers that find the answers leading to a step — so the tests follow edges, never a fixed order."""
+helpers that find the decisions leading to a step — so the tests follow edges, never a fixed order."""
 
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,20 +19,20 @@ ROUTE = route_uit_content()
 TAKKEN = [(slug, label, doel) for slug in ROUTE.volgorde for label, doel in ROUTE[slug].takken()]
 
 
-def antwoorden_tot(slug: str) -> dict[str, str]:
+def beslissingen_tot(slug: str) -> dict[str, str]:
     """The decisions of the first complete path that passes `slug`, up to that step."""
     pad = next(p for p in ROUTE.paden() if slug in p)
-    antwoorden = {}
+    beslissingen = {}
     for van, naar in zip(pad, pad[1:], strict=False):
         if van == slug:
             break
-        knoop = ROUTE[van]
-        if knoop.aard == BESLISSING:
-            antwoorden[knoop.sleutel] = "ja" if knoop.ja == naar else "nee"
-    return antwoorden
+        stap = ROUTE[van]
+        if stap.aard == BESLISSING:
+            beslissingen[stap.sleutel] = "ja" if stap.ja == naar else "nee"
+    return beslissingen
 
 
-def antwoorden_voor_pad(pad: list[str]) -> dict[str, str]:
+def beslissingen_voor_pad(pad: list[str]) -> dict[str, str]:
     """The decisions that make up a complete path."""
     return {
         ROUTE[van].sleutel: ("ja" if ROUTE[van].ja == naar else "nee")
