@@ -293,7 +293,7 @@ def _actie(b: Bestand) -> dict[str, Any]:
         raise b.fout("netwerk", "moet true of false zijn")
     return {
         "titel": b.tekst("titel"),
-        "modus": b.keuze("soort", Modus.values),
+        "modus": b.keuze("modus", Modus.values),
         "volgorde": b.getal("volgorde"),
         "rollen": rollen,
         "netwerk": netwerk,
