@@ -18,7 +18,6 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -31,6 +30,7 @@ from afspraken.sessie_forms import AntwoordForm
 from afspraken.toegang import geweigerd
 from afspraken.views.hulp import regisseur_sessie
 from kern import rem
+from kern.terugweg import veilige_terugweg
 from kern.types import HtmxHttpRequest
 from routekaart import inhoud
 
@@ -294,13 +294,8 @@ def antwoord(request: HtmxHttpRequest, sessie: Sessie, code: str, casus: str) ->
 
 def _terug(request: HtmxHttpRequest, netwerk: Netwerk, s: Sessie) -> HttpResponse:
     """Back to the page the control was on (a page of this session), else the session's page."""
-    terug = request.POST.get("terug", "")
     basis = reverse("afspraken:sessie", args=[netwerk.slug, s.pk])
-    if terug.startswith(basis) and url_has_allowed_host_and_scheme(
-        terug, allowed_hosts={request.get_host()}
-    ):
-        return redirect(terug + "#toegang")
-    return redirect(basis + "#toegang")
+    return redirect(veilige_terugweg(request.POST.get("terug", ""), basis, basis) + "#toegang")
 
 
 def _toegang(request: HtmxHttpRequest, netwerk: Netwerk, s: Sessie, melding: str):

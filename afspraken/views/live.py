@@ -20,6 +20,7 @@ from afspraken.forms import als_getal
 from afspraken.klok import klok_van, meeste_casussen
 from afspraken.models import Antwoord, Lidmaatschap, Netwerk, Sessie, SessieCasus
 from afspraken.views.hulp import regisseur_sessie
+from kern.terugweg import veilige_terugweg
 from kern.types import HtmxHttpRequest
 
 # The controls panel, shared by the live case screen and the timer page.
@@ -73,10 +74,7 @@ def _terug(request: HtmxHttpRequest, sessie: Sessie) -> str:
     """Where a control without JavaScript returns: the `terug` path when it is a page of this
     session (never another site), else the session's overview."""
     basis = reverse("afspraken:sessie", args=[sessie.netwerk.slug, sessie.pk])
-    terug = request.POST.get("terug", "")
-    if terug.startswith(basis) and "//" not in terug and "\\" not in terug:
-        return terug
-    return basis
+    return veilige_terugweg(request.POST.get("terug", ""), basis, basis)
 
 
 def _antwoord(request: HtmxHttpRequest, sessie: Sessie) -> HttpResponse:
