@@ -32,7 +32,7 @@ from afspraken.models import (
 from afspraken.sessie_forms import AntwoordForm
 from afspraken.views import live
 from afspraken.views.hulp import formdata, naar, regisseur_sessie
-from afspraken.views.sessie import in_gang, sessie_ctx, stylesheet
+from afspraken.views.sessie import in_gang, sessie_ctx
 from kern.pdf import naar_pdf, pdf_antwoord
 from kern.types import HtmxHttpRequest
 
@@ -296,6 +296,7 @@ def samenvatting(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap,
 @require_GET
 @regisseur_sessie
 def samenvatting_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
-    ctx = _samenvatting_ctx(netwerk, s) | {"stylesheet": stylesheet()}
-    html = render_to_string("afspraken/sessies/samenvatting_pdf.html", ctx)
+    html = render_to_string(
+        "afspraken/sessies/samenvatting_pdf.html", _samenvatting_ctx(netwerk, s)
+    )
     return pdf_antwoord(naar_pdf(html), f"sessie-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")

@@ -9,7 +9,6 @@ route's questions, the procedure) is read through `routekaart.inhoud`.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count
@@ -32,7 +31,6 @@ from kern.pdf import naar_pdf, pdf_antwoord
 from kern.types import HtmxHttpRequest
 from routekaart import inhoud
 
-SESSIE_PDF_CSS = "sessie-pdf.css"
 LEGE_RIJEN = 2  # blank participant rows offered below the filled ones
 MINSTE_RIJEN = 6
 BEDENKTIJD = 2  # the phase of the procedure the timer page marks by default
@@ -41,11 +39,6 @@ BEDENKTIJD = 2  # the phase of the procedure the timer page marks by default
 def sessie_ctx(netwerk: Netwerk, sessie: Sessie, huidig: str) -> dict:
     """What every session page's header and step navigation need."""
     return {"netwerk": netwerk, "sessie": sessie, "huidig": huidig}
-
-
-def stylesheet() -> str:
-    """The print stylesheet of the session's PDFs (handouts, summary)."""
-    return (settings.BASE_DIR / "static" / "css" / SESSIE_PDF_CSS).read_text(encoding="utf-8")
 
 
 def in_gang(sessie: Sessie) -> None:
@@ -280,7 +273,7 @@ def handouts(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: 
 @regisseur_sessie
 def handouts_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     """All handouts in one PDF, from the same partial as the web page."""
-    ctx = _handouts_ctx(netwerk, s, s.deelnemers.all()) | {"stylesheet": stylesheet()}
+    ctx = _handouts_ctx(netwerk, s, s.deelnemers.all())
     html = render_to_string("afspraken/sessies/handouts_pdf.html", ctx)
     return pdf_antwoord(naar_pdf(html), f"hand-outs-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")
 
