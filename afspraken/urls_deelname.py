@@ -6,6 +6,7 @@ code, releasing a claim). Names stay flat in the "afspraken" namespace."""
 from django.urls import path
 
 from afspraken.views import doe_mee as views
+from afspraken.views import sessiecode
 
 # /doe-mee/: the code form; /doe-mee/<code>/ (the QR's address): "Wie ben jij?"; then the
 # participant's own page, its polled status fragment and saving one case's answer.
@@ -19,6 +20,6 @@ doe_mee = [
 
 # /afspraken/<netwerk>/sessies/<pk>/deelname/: the regisseur only
 regie = [
-    path("code/", views.nieuwe_code, name="sessie-code"),
-    path("<int:deelnemer>/vrijgeven/", views.vrijgeven, name="sessie-vrijgeven"),
+    path("code/", sessiecode.nieuwe_code, name="sessie-code"),
+    path("<int:deelnemer>/vrijgeven/", sessiecode.vrijgeven, name="sessie-vrijgeven"),
 ]

@@ -1,5 +1,6 @@
 """The vredestijd session's meeting: the plenary per case (step 3), an agreement recorded from a
-case (step 4), the review and closing (step 5), and the summary.
+case (step 4), and the review and closing (step 5). The summary is in
+`afspraken.views.samenvatting`.
 
 The answers are saved with their own version check (`Antwoord.objects.bewaar`), the agreements
 through the agreements table's form and `afspraken.diensten`.
@@ -11,12 +12,11 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from afspraken import diensten, vredestijd
+from afspraken import diensten
 from afspraken.forms import AfspraakForm
 from afspraken.models import (
     Afspraak,
@@ -33,7 +33,6 @@ from afspraken.sessie_forms import AntwoordForm
 from afspraken.views import live
 from afspraken.views.hulp import formdata, naar, regisseur_sessie
 from afspraken.views.sessie import in_gang, sessie_ctx
-from kern.pdf import naar_pdf, pdf_antwoord
 from kern.types import HtmxHttpRequest
 
 
@@ -115,16 +114,15 @@ def casus(
     the answers) polls this URL: an htmx GET gets that partial only, which holds no form. An
     htmx POST (typing for someone without a phone) gets the #invullen partial: the form."""
     sc = _sessiecasus(s, casus)
-    template = "afspraken/sessies/casus.html"
     ctx = sessie_ctx(netwerk, s, "casus") | {"sc": sc, "casus": sc.casus}
+    status, opgeslagen = 200, False
     if request.method == "GET" and request.htmx:
+        partial = "#stand"
         ctx["stand"] = live.stand(s, sc)
-        return render(request, template + "#stand", ctx)
-    plenair = _plenair_ctx(s, sc, formdata(request))
-    status = 200
-    opgeslagen = False
-    if request.method == "POST":
-        if all(r["form"].is_valid() for r in plenair["rijen"]):
+    else:
+        partial = "#invullen" if request.htmx else ""
+        plenair = _plenair_ctx(s, sc, formdata(request))
+        if request.method == "POST" and all(r["form"].is_valid() for r in plenair["rijen"]):
             conflicten = _bewaar_antwoorden(s, sc, plenair["rijen"])
             in_gang(s)
             opgeslagen = True
@@ -140,30 +138,30 @@ def casus(
                 return naar("sessie-casus", netwerk.slug, s.pk, sc.casus.slug, anker="#stand")
             else:
                 plenair = _plenair_ctx(s, sc) | {"opgeslagen": True}
-        else:
+        elif request.method == "POST":
             plenair["fouten"] = True
-    if request.htmx:
-        response = render(request, template + "#invullen", ctx | plenair, status=status)
-        if opgeslagen:
-            # #stand refreshes at once, not at its next poll.
-            response["HX-Trigger"] = "antwoorden-opgeslagen"
-        return response
+        ctx |= plenair if request.htmx else plenair | _scherm_ctx(netwerk, s, sc, request.path)
+    response = render(request, "afspraken/sessies/casus.html" + partial, ctx, status=status)
+    if opgeslagen and request.htmx:
+        # #stand refreshes at once, not at its next poll.
+        response["HX-Trigger"] = "antwoorden-opgeslagen"
+    return response
+
+
+def _scherm_ctx(netwerk: Netwerk, s: Sessie, sc: SessieCasus, pad: str) -> dict:
+    """What the whole case screen adds to its form: the controls, the live state, the
+    neighbouring cases and the case's agreements with the form for a new one."""
     alle = list(s.casussen.select_related("casus"))
     index = next(i for i, x in enumerate(alle) if x.pk == sc.pk)
-    ctx |= (
-        plenair
-        | live.bediening_ctx(s, request.path)
-        | {
-            "stand": live.stand(s, sc),
-            "nummer": index + 1,
-            "totaal": len(alle),
-            "vorige": alle[index - 1] if index > 0 else None,
-            "volgende": alle[index + 1] if index + 1 < len(alle) else None,
-            "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s, casus=sc.casus),
-            "afspraak_form": _afspraak_form(netwerk, s, sc),
-        }
-    )
-    return render(request, template, ctx, status=status)
+    return live.bediening_ctx(s, pad) | {
+        "stand": live.stand(s, sc),
+        "nummer": index + 1,
+        "totaal": len(alle),
+        "vorige": alle[index - 1] if index > 0 else None,
+        "volgende": alle[index + 1] if index + 1 < len(alle) else None,
+        "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s, casus=sc.casus),
+        "afspraak_form": _afspraak_form(netwerk, s, sc),
+    }
 
 
 def _organisaties(deelnemers: list[Deelnemer]) -> str:
@@ -257,46 +255,3 @@ def afronden(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: 
         }
     )
     return render(request, "afspraken/sessies/afronden.html", ctx)
-
-
-# The summary
-
-
-def _samenvatting_ctx(netwerk: Netwerk, s: Sessie) -> dict:
-    alle = list(Afspraak.objects.van(netwerk).filter(sessie=s))
-    antwoorden = list(
-        Antwoord.objects.filter(sessie=s)
-        .select_related("deelnemer")
-        .order_by("deelnemer__volgorde", "deelnemer__pk")
-    )
-    per_casus = []
-    for sc in s.casussen.select_related("casus").prefetch_related("deelnemers"):
-        eigen = [a for a in antwoorden if a.casus_id == sc.casus_id]
-        per_casus.append(
-            {
-                "sc": sc,
-                "antwoorden": eigen,
-                "verschillen": vredestijd.verschillen([a.als_dict() for a in eigen]),
-                "afspraken": [a for a in alle if a.casus_id == sc.casus_id],
-            }
-        )
-    return sessie_ctx(netwerk, s, "samenvatting") | {
-        "deelnemers": s.deelnemers.all(),
-        "per_casus": per_casus,
-        "afspraken": alle,
-    }
-
-
-@require_GET
-@regisseur_sessie
-def samenvatting(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
-    return render(request, "afspraken/sessies/samenvatting.html", _samenvatting_ctx(netwerk, s))
-
-
-@require_GET
-@regisseur_sessie
-def samenvatting_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
-    html = render_to_string(
-        "afspraken/sessies/samenvatting_pdf.html", _samenvatting_ctx(netwerk, s)
-    )
-    return pdf_antwoord(naar_pdf(html), f"sessie-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")

@@ -1,7 +1,7 @@
 """A participant of a live session on their own phone (issue 11): the code, "Wie ben jij?", their
 cases with the answer form, and the status fragment their page polls. No account: the claim is
-the signed cookie of afspraken.deelname. And the regisseur's two controls: a new code, and
-releasing a claim.
+the signed cookie of afspraken.deelname. The regisseur's controls (a new code, releasing a
+claim) are in `afspraken.views.sessiecode`.
 
 Every page finds the session by the code in its URL. A closed session's code answers "Deze
 sessie is gesloten" and writes nothing; a code that was replaced sends a participant who holds
@@ -25,12 +25,10 @@ from afspraken import deelname
 from afspraken.deelname import SessieGesloten
 from afspraken.forms import als_getal
 from afspraken.klok import klok_van, meeste_casussen
-from afspraken.models import Antwoord, Deelnemer, Lidmaatschap, Netwerk, Sessie, SessieCasus
+from afspraken.models import Antwoord, Deelnemer, Sessie, SessieCasus
 from afspraken.sessie_forms import AntwoordForm
 from afspraken.toegang import geweigerd
-from afspraken.views.hulp import regisseur_sessie
 from kern import rem
-from kern.terugweg import veilige_terugweg
 from kern.types import HtmxHttpRequest
 from routekaart import inhoud
 
@@ -135,19 +133,19 @@ def wie(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
         gekozen = next((d for d in deelnemers if d.pk == pk), None)
         if gekozen is None:
             ctx["fout"] = "Kies je naam uit de lijst."
-            return render(request, "afspraken/doe_mee/wie.html", ctx)
-        if mij is not None and gekozen.pk == mij.pk:
+        elif mij is not None and gekozen.pk == mij.pk:
             return redirect("afspraken:doe-mee-casussen", sessie.code)
-        geheim = deelname.claim(gekozen, overnemen=request.POST.get("overnemen") == "ja")
-        if geheim is None:
+        elif (
+            geheim := deelname.claim(gekozen, overnemen=request.POST.get("overnemen") == "ja")
+        ) is not None:
+            if mij is not None:
+                # This device picked another name: its old one is free again.
+                deelname.geef_vrij(mij, deelname.eigen_geheim(request, sessie))
+            response = redirect("afspraken:doe-mee-casussen", sessie.code)
+            deelname.zet_cookie(response, sessie, gekozen, geheim)
+            return response
+        else:
             ctx["vraag"] = gekozen  # "… is al gekozen op een ander apparaat. Ben jij dat?"
-            return render(request, "afspraken/doe_mee/wie.html", ctx)
-        if mij is not None:
-            # This device picked another name: its old one is free again.
-            deelname.geef_vrij(mij, deelname.eigen_geheim(request, sessie))
-        response = redirect("afspraken:doe-mee-casussen", sessie.code)
-        deelname.zet_cookie(response, sessie, gekozen, geheim)
-        return response
     return render(request, "afspraken/doe_mee/wie.html", ctx)
 
 
@@ -177,7 +175,20 @@ def _status_ctx(sessie: Sessie, casussen: list[SessieCasus], meeste: int | None 
     }
 
 
-def _pagina_ctx(sessie: Sessie, mij: Deelnemer, kaarten: list[dict], casussen) -> dict:
+def _pagina_ctx(sessie: Sessie, mij: Deelnemer, bewerkt: dict | None = None) -> dict:
+    """The participant's page: a block per case with its saved answer. `bewerkt`: the block of
+    the case just posted, shown instead of that case's saved one."""
+    lijst = list(_mijn_casussen(mij))
+    bestaand = {
+        a.casus_id: a
+        for a in Antwoord.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
+    }
+    kaarten = [
+        bewerkt
+        if bewerkt is not None and sc.pk == bewerkt["sc"].pk
+        else _kaart(sessie, sc, bestaand.get(sc.casus_id))
+        for sc in lijst
+    ]
     meeste = meeste_casussen(sessie)  # counted once: the timer sentence and the timer use it
     return {
         "sessie": sessie,
@@ -186,7 +197,7 @@ def _pagina_ctx(sessie: Sessie, mij: Deelnemer, kaarten: list[dict], casussen) -
         "kaarten": kaarten,
         "vragen": inhoud.huidige().vragen_per_stap(),
         "meeste_casussen": meeste,
-    } | _status_ctx(sessie, casussen, meeste)
+    } | _status_ctx(sessie, lijst, meeste)
 
 
 @require_GET
@@ -198,13 +209,7 @@ def casussen(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpRespons
     if mij is None:
         messages.info(request, GEEN_CLAIM)
         return redirect("afspraken:doe-mee-wie", sessie.code)
-    lijst = list(_mijn_casussen(mij))
-    bestaand = {
-        a.casus_id: a
-        for a in Antwoord.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
-    }
-    kaarten = [_kaart(sessie, sc, bestaand.get(sc.casus_id)) for sc in lijst]
-    ctx = _pagina_ctx(sessie, mij, kaarten, lijst)
+    ctx = _pagina_ctx(sessie, mij)
     return render(request, "afspraken/doe_mee/casussen.html", ctx)
 
 
@@ -274,62 +279,11 @@ def antwoord(request: HtmxHttpRequest, sessie: Sessie, code: str, casus: str) ->
     else:
         status_code = 400
     if request.htmx:
-        # htmx swaps only successful responses; the message is in the fragment.
+        # Only this case's form, at 200: htmx swaps only successful responses, and the message
+        # is in the fragment.
+        template, status_code = "afspraken/doe_mee/casussen.html#antwoord", 200
         ctx = {"sessie": sessie, "code": sessie.code, "mij": mij, "k": kaart}
-        return render(request, "afspraken/doe_mee/casussen.html#antwoord", ctx)
-    lijst = list(_mijn_casussen(mij))
-    bestaand_alle = {
-        a.casus_id: a
-        for a in Antwoord.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
-    }
-    kaarten = [
-        kaart if s.pk == sc.pk else _kaart(sessie, s, bestaand_alle.get(s.casus_id)) for s in lijst
-    ]
-    ctx = _pagina_ctx(sessie, mij, kaarten, lijst)
-    return render(request, "afspraken/doe_mee/casussen.html", ctx, status=status_code)
-
-
-# The regisseur: /afspraken/<netwerk>/sessies/<pk>/deelname/
-
-
-def _terug(request: HtmxHttpRequest, netwerk: Netwerk, s: Sessie) -> HttpResponse:
-    """Back to the page the control was on (a page of this session), else the session's page."""
-    basis = reverse("afspraken:sessie", args=[netwerk.slug, s.pk])
-    return redirect(veilige_terugweg(request.POST.get("terug", ""), basis, basis) + "#toegang")
-
-
-def _toegang(request: HtmxHttpRequest, netwerk: Netwerk, s: Sessie, melding: str):
-    """htmx: the "Meedoen" panel again, with the message in it; without: back to where it was,
-    the message shown there."""
-    if request.htmx:
-        ctx = {"netwerk": netwerk, "sessie": s, "terug": request.POST.get("terug", "")}
-        ctx |= deelname.toegang_ctx(request, s) | {"melding": melding}
-        return render(request, "afspraken/doe_mee/_toegang.html", ctx)
-    if melding:
-        messages.info(request, melding)
-    return _terug(request, netwerk, s)
-
-
-@require_POST
-@regisseur_sessie
-def nieuwe_code(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
-    """ "Nieuwe code": the old code stops at once (participants who joined keep their page)."""
-    if s.is_afgerond:
-        melding = "De sessie is afgerond: meedoen kan niet meer."
     else:
-        nieuw = deelname.geef_code(s)
-        melding = f"Nieuwe sessiecode: {deelname.toon(nieuw)}. De oude code werkt niet meer."
-    return _toegang(request, netwerk, s, melding)
-
-
-@require_POST
-@regisseur_sessie
-def vrijgeven(
-    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie, deelnemer: int
-):
-    """ "Vrijgeven": the name can be picked again (the old device loses it)."""
-    d = get_object_or_404(Deelnemer, sessie=s, pk=deelnemer)
-    melding = ""
-    if deelname.geef_vrij(d):
-        melding = f"{d.naam} is vrijgegeven: de naam kan opnieuw gekozen worden."
-    return _toegang(request, netwerk, s, melding)
+        template = "afspraken/doe_mee/casussen.html"
+        ctx = _pagina_ctx(sessie, mij, kaart)
+    return render(request, template, ctx, status=status_code)
