@@ -1,5 +1,5 @@
 """A participant of a live session on their own phone (issue 11): the code, "Wie ben jij?", their
-cases with the answer form, and the status fragment their page polls. No account: the claim is
+cases with the inbreng form, and the status fragment their page polls. No account: the claim is
 the signed cookie of afspraken.deelname. The regisseur's controls (a new code, releasing a
 claim) are in `afspraken.views.sessiecode`.
 
@@ -25,8 +25,8 @@ from afspraken import deelname
 from afspraken.deelname import SessieGesloten
 from afspraken.forms import als_getal
 from afspraken.klok import klok_van, meeste_casussen
-from afspraken.models import Antwoord, Deelnemer, Sessie, SessieCasus
-from afspraken.sessie_forms import AntwoordForm
+from afspraken.models import Deelnemer, Inbreng, Sessie, SessieCasus
+from afspraken.sessie_forms import InbrengForm
 from afspraken.toegang import geweigerd
 from kern import rem
 from kern.types import HtmxHttpRequest
@@ -152,14 +152,14 @@ def wie(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
 # /doe-mee/<code>/casussen/
 
 
-def _kaart(sessie: Sessie, sc: SessieCasus, antwoord: Antwoord | None, data=None, **extra):
-    """One case on the phone: the case, its answer form (prefix per case), whether it closed."""
+def _casusblok(sessie: Sessie, sc: SessieCasus, inbreng: Inbreng | None, data=None, **extra):
+    """One case on the phone: the case, its inbreng form (prefix per case), whether it closed."""
     return {
         "sc": sc,
         "casus": sc.casus,
         "gesloten": sc.gesloten_op is not None,
-        "antwoord": antwoord,
-        "form": AntwoordForm(data, instance=antwoord, prefix=f"c{sc.pk}"),
+        "inbreng": inbreng,
+        "form": InbrengForm(data, instance=inbreng, prefix=f"c{sc.pk}"),
     } | extra
 
 
@@ -176,17 +176,17 @@ def _status_ctx(sessie: Sessie, casussen: list[SessieCasus], meeste: int | None 
 
 
 def _pagina_ctx(sessie: Sessie, mij: Deelnemer, bewerkt: dict | None = None) -> dict:
-    """The participant's page: a block per case with its saved answer. `bewerkt`: the block of
-    the case just posted, shown instead of that case's saved one."""
+    """The participant's page: a casusblok per case with its saved inbreng. `bewerkt`: the
+    casusblok of the case just posted, shown instead of that case's saved one."""
     lijst = list(_mijn_casussen(mij))
     bestaand = {
         a.casus_id: a
-        for a in Antwoord.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
+        for a in Inbreng.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
     }
-    kaarten = [
+    casusblokken = [
         bewerkt
         if bewerkt is not None and sc.pk == bewerkt["sc"].pk
-        else _kaart(sessie, sc, bestaand.get(sc.casus_id))
+        else _casusblok(sessie, sc, bestaand.get(sc.casus_id))
         for sc in lijst
     ]
     meeste = meeste_casussen(sessie)  # counted once: the timer sentence and the timer use it
@@ -194,7 +194,7 @@ def _pagina_ctx(sessie: Sessie, mij: Deelnemer, bewerkt: dict | None = None) -> 
         "sessie": sessie,
         "code": sessie.code,
         "mij": mij,
-        "kaarten": kaarten,
+        "casusblokken": casusblokken,
         "vragen": inhoud.huidige().vragen_per_stap(),
         "meeste_casussen": meeste,
     } | _status_ctx(sessie, lijst, meeste)
@@ -204,7 +204,7 @@ def _pagina_ctx(sessie: Sessie, mij: Deelnemer, bewerkt: dict | None = None) -> 
 @never_cache
 @met_sessie("afspraken/doe_mee/casussen.html", "doe-mee-casussen")
 def casussen(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
-    """The participant's own cases, each with its questions and their answer form."""
+    """The participant's own cases, each with its questions and their inbreng form."""
     mij = deelname.deelnemer_van(request, sessie)
     if mij is None:
         messages.info(request, GEEN_CLAIM)
@@ -219,7 +219,7 @@ def casussen(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpRespons
 @met_sessie("afspraken/doe_mee/casussen.html#status", "doe-mee-casussen", status_gesloten=200)
 def status(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
     """The fragment the phone polls every few seconds: the timer and which cases closed. It
-    never holds the answer form, so polling can never replace what the participant is typing."""
+    never holds the inbreng form, so polling can never replace what the participant is typing."""
     mij = deelname.deelnemer_van(request, sessie)
     if mij is None:
         return geweigerd(request, GEEN_CLAIM)
@@ -229,19 +229,19 @@ def status(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
 
 @require_POST
 @met_sessie("afspraken/doe_mee/casussen.html", "doe-mee-casussen")
-def antwoord(request: HtmxHttpRequest, sessie: Sessie, code: str, casus: str) -> HttpResponse:
-    """Save this participant's answer to one of their cases, with the version it was loaded at:
+def inbreng(request: HtmxHttpRequest, sessie: Sessie, code: str, casus: str) -> HttpResponse:
+    """Save this participant's inbreng on one of their cases, with the revisie it was loaded at:
     a save by the regisseur (or another tab) in between is shown beside what was typed, and
     nothing is lost. Refused once the regisseur closed the case. With htmx only that case's
     form comes back; without, post/redirect/get."""
     mij = deelname.deelnemer_van(request, sessie)
     if mij is None:
         return geweigerd(request, GEEN_CLAIM)
-    # Only a case dealt to this participant: the claim writes no one else's answer.
+    # Only a case dealt to this participant: the claim writes no one else's inbreng.
     sc = get_object_or_404(_mijn_casussen(mij), casus__slug=casus)
-    bestaand = Antwoord.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
-    kaart = _kaart(sessie, sc, bestaand, request.POST)
-    form, status_code = kaart["form"], 200
+    bestaand = Inbreng.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
+    casusblok = _casusblok(sessie, sc, bestaand, request.POST)
+    form, status_code = casusblok["form"], 200
     if form.is_valid():
         with transaction.atomic():
             # The case's row locked while saving: closing it waits, or wins first.
@@ -253,37 +253,37 @@ def antwoord(request: HtmxHttpRequest, sessie: Sessie, code: str, casus: str) ->
             )
             opgeslagen = None
             if gesloten is None:
-                opgeslagen = Antwoord.objects.bewaar(
+                opgeslagen = Inbreng.objects.bewaar(
                     sessie=sessie,
                     casus=sc.casus,
                     deelnemer=mij,
-                    geladen_versie=form.geladen_versie,
+                    geladen_revisie=form.geladen_revisie,
                     **form.waarden(),
                 )
         if gesloten is not None:
-            kaart |= {"gesloten": True, "fout": CASUS_GESLOTEN}
+            casusblok |= {"gesloten": True, "fout": CASUS_GESLOTEN}
             status_code = 409
         elif opgeslagen is None:
-            # Someone else saved first: show theirs, keep what was typed, at the saved versie
+            # Someone else saved first: show theirs, keep what was typed, at the saved revisie
             # (saving again replaces it on purpose).
-            nu = Antwoord.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
+            nu = Inbreng.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
             data = request.POST.copy()
-            data[f"c{sc.pk}-versie"] = str(nu.versie if nu else 0)
-            kaart = _kaart(sessie, sc, nu, data, conflict=nu)
+            data[f"c{sc.pk}-revisie"] = str(nu.revisie if nu else 0)
+            casusblok = _casusblok(sessie, sc, nu, data, conflict=nu)
             status_code = 409
         elif not request.htmx:
             messages.success(request, f"Je antwoord bij {sc.casus.titel} is opgeslagen.")
             return redirect(_url("doe-mee-casussen", sessie.code) + f"#kaart-{sc.casus.slug}")
         else:
-            kaart = _kaart(sessie, sc, opgeslagen, opgeslagen_melding=True)
+            casusblok = _casusblok(sessie, sc, opgeslagen, opgeslagen_melding=True)
     else:
         status_code = 400
     if request.htmx:
         # Only this case's form, at 200: htmx swaps only successful responses, and the message
         # is in the fragment.
-        template, status_code = "afspraken/doe_mee/casussen.html#antwoord", 200
-        ctx = {"sessie": sessie, "code": sessie.code, "mij": mij, "k": kaart}
+        template, status_code = "afspraken/doe_mee/casussen.html#inbreng", 200
+        ctx = {"sessie": sessie, "code": sessie.code, "mij": mij, "k": casusblok}
     else:
         template = "afspraken/doe_mee/casussen.html"
-        ctx = _pagina_ctx(sessie, mij, kaart)
+        ctx = _pagina_ctx(sessie, mij, casusblok)
     return render(request, template, ctx, status=status_code)

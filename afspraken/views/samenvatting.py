@@ -1,4 +1,4 @@
-"""The summary of a vredestijd session: per case the answers, their differences and the
+"""The summary of a vredestijd session: per case the inbreng, its differences and the
 agreements, as a page and as a PDF from the same partial."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from afspraken import vredestijd
-from afspraken.models import Afspraak, Antwoord, Lidmaatschap, Netwerk, Sessie
+from afspraken.models import Afspraak, Inbreng, Lidmaatschap, Netwerk, Sessie
 from afspraken.views.hulp import regisseur_sessie
 from afspraken.views.sessie import sessie_ctx
 from kern.pdf import naar_pdf, pdf_antwoord
@@ -17,18 +17,18 @@ from kern.types import HtmxHttpRequest
 
 def _samenvatting_ctx(netwerk: Netwerk, s: Sessie) -> dict:
     alle = list(Afspraak.objects.van(netwerk).filter(sessie=s))
-    antwoorden = list(
-        Antwoord.objects.filter(sessie=s)
+    inbreng = list(
+        Inbreng.objects.filter(sessie=s)
         .select_related("deelnemer")
         .order_by("deelnemer__volgorde", "deelnemer__pk")
     )
     per_casus = []
     for sc in s.casussen.select_related("casus").prefetch_related("deelnemers"):
-        eigen = [a for a in antwoorden if a.casus_id == sc.casus_id]
+        eigen = [a for a in inbreng if a.casus_id == sc.casus_id]
         per_casus.append(
             {
                 "sc": sc,
-                "antwoorden": eigen,
+                "inbreng": eigen,
                 "verschillen": vredestijd.verschillen([a.als_dict() for a in eigen]),
                 "afspraken": [a for a in alle if a.casus_id == sc.casus_id],
             }

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core import signing
 
 from afspraken import deelname
-from afspraken.models import Antwoord, Deelnemer, Lidrol, Sessie
+from afspraken.models import Deelnemer, Inbreng, Lidrol, Sessie
 from tests.afspraken.personas import maak_lid
 from tests.afspraken.sessie_hulp import maak_sessie
 from tests.afspraken.test_gelijktijdig_http import A, Regisseur, _GeenDoorsturen, netwerk, tegelijk
@@ -67,13 +67,13 @@ def test_a_participant_and_the_regisseur_saving_one_answer_at_once(live_server, 
     pad_telefoon = f"/doe-mee/{sessie.code}/casussen/{sc.casus.slug}/"
     pad_regie = f"/afspraken/{A}/sessies/{sessie.pk}/casussen/{sc.casus.slug}/"
 
-    versie = 0
+    revisie = 0
     for ronde in range(6):
         van_telefoon = f"Telefoon {ronde}"
         van_regie = f"Regie {ronde}"
-        # Both loaded the answer at the same versie, and save at the same moment.
-        telefoon_data = {f"c{sc.pk}-versie": versie, f"c{sc.pk}-duiding": van_telefoon}
-        regie_data = {f"d{ayla.pk}-versie": versie, f"d{ayla.pk}-duiding": van_regie}
+        # Both loaded the answer at the same revisie, and save at the same moment.
+        telefoon_data = {f"c{sc.pk}-revisie": revisie, f"c{sc.pk}-duiding": van_telefoon}
+        regie_data = {f"d{ayla.pk}-revisie": revisie, f"d{ayla.pk}-duiding": van_regie}
         antwoorden = tegelijk(
             [
                 lambda d=telefoon_data: telefoon.post(pad_telefoon, d),
@@ -82,8 +82,8 @@ def test_a_participant_and_the_regisseur_saving_one_answer_at_once(live_server, 
         )
         statussen = [s for s, _ in antwoorden]
         assert sorted(statussen) == [302, 409], statussen
-        a = Antwoord.objects.get(sessie=sessie, casus=sc.casus, deelnemer=ayla)
-        assert a.versie == versie + 1  # exactly one save
+        a = Inbreng.objects.get(sessie=sessie, casus=sc.casus, deelnemer=ayla)
+        assert a.revisie == revisie + 1  # exactly one save
         winnaar, verliezer = (
             (van_telefoon, van_regie) if statussen[0] == 302 else (van_regie, van_telefoon)
         )
@@ -93,7 +93,7 @@ def test_a_participant_and_the_regisseur_saving_one_answer_at_once(live_server, 
         assert f'value="{verliezer}"' in html
         assert winnaar in html
         assert "Intussen opgeslagen" in html
-        versie = a.versie
+        revisie = a.revisie
 
 
 def test_a_room_of_phones_saving_their_own_answers_at_once_keeps_every_one(live_server, sessie):
@@ -106,7 +106,7 @@ def test_a_room_of_phones_saving_their_own_answers_at_once_keeps_every_one(live_
             lambda t=t, d=d: t.post(
                 pad,
                 {
-                    f"c{sc.pk}-versie": 0,
+                    f"c{sc.pk}-revisie": 0,
                     f"c{sc.pk}-duiding": f"Van {d.naam}",
                     f"c{sc.pk}-partners": ["politie"],
                     f"c{sc.pk}-ingrijpen": "ja",
@@ -117,10 +117,10 @@ def test_a_room_of_phones_saving_their_own_answers_at_once_keeps_every_one(live_
     )
     statussen = [s for s, _ in antwoorden]
     assert 500 not in statussen
-    # Each phone posted twice from versie 0: one of its two wins, the other is a conflict.
+    # Each phone posted twice from revisie 0: one of its two wins, the other is a conflict.
     assert sorted(statussen) == [302] * len(deelnemers) + [409] * len(deelnemers)
-    opgeslagen = Antwoord.objects.filter(sessie=sessie, casus=sc.casus)
-    assert sorted((a.deelnemer.naam, a.duiding, a.versie) for a in opgeslagen) == sorted(
+    opgeslagen = Inbreng.objects.filter(sessie=sessie, casus=sc.casus)
+    assert sorted((a.deelnemer.naam, a.duiding, a.revisie) for a in opgeslagen) == sorted(
         (d.naam, f"Van {d.naam}", 1) for d in deelnemers
     )
     assert all(a.partners == ["politie"] and a.partners_betrekken == "ja" for a in opgeslagen)

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from afspraken.models import Antwoord, Lidrol, Netwerk
+from afspraken.models import Inbreng, Lidrol, Netwerk
 from tests.afspraken.personas import maak_lid
 from tests.afspraken.sessie_hulp import maak_sessie
 from tests.browser.hulp import inloggen
@@ -28,8 +28,8 @@ def opzet(live_content, live_server):
 def _antwoord(sessie, naam, **velden):
     sc = sessie.eerste_casus()
     deelnemer = sessie.deelnemers.get(naam=naam)
-    Antwoord.objects.bewaar(
-        sessie=sessie, casus=sc.casus, deelnemer=deelnemer, geladen_versie=0, **velden
+    Inbreng.objects.bewaar(
+        sessie=sessie, casus=sc.casus, deelnemer=deelnemer, geladen_revisie=0, **velden
     )
 
 
@@ -240,13 +240,13 @@ def test_four_browsers_run_a_live_meeting(browser, live_server, vergadering):
             "Politie"
         ).check()
         kaart.get_by_role("group", name="Ingrijpen?").get_by_label("Ja").check()
-        kaart.get_by_role("button", name=re.compile("^Antwoord opslaan")).click()
+        kaart.get_by_role("button", name=re.compile("^Inbreng opslaan")).click()
         expect(kaart.get_by_role("status")).to_contain_text("Opgeslagen.")
         kaart = bram.locator(f"#kaart-{eerste.casus.slug}")
         kaart.get_by_label("Duiding in één zin").fill("Stoere praat.")
         kaart.get_by_role("group", name="Partners betrekken?").get_by_label("Nee").check()
         kaart.get_by_role("group", name="Ingrijpen?").get_by_label("Nee").check()
-        kaart.get_by_role("button", name=re.compile("^Antwoord opslaan")).click()
+        kaart.get_by_role("button", name=re.compile("^Inbreng opslaan")).click()
         expect(kaart.get_by_role("status")).to_contain_text("Opgeslagen.")
 
         # Without a reload, the regisseur's screen shows them within 5 s, and the difference.
@@ -282,11 +282,11 @@ def test_four_browsers_run_a_live_meeting(browser, live_server, vergadering):
         expect(scherm.locator("#casus-status")).to_contain_text("Deze casus is gesloten")
         kaart = ayla.locator(f"#kaart-{eerste.casus.slug}")
         kaart.get_by_role("group", name="Ingrijpen?").get_by_label("Nee").check()
-        kaart.get_by_role("button", name=re.compile("^Antwoord opslaan")).click()
+        kaart.get_by_role("button", name=re.compile("^Inbreng opslaan")).click()
         expect(ayla.locator(f"#antwoord-{eerste.casus.slug}")).to_contain_text(
             "Deze casus is gesloten; je antwoord is niet meer te wijzigen."
         )
-        antwoord = sessie.antwoorden.get(casus=eerste.casus, deelnemer__naam="Ayla")
+        antwoord = sessie.inbreng.get(casus=eerste.casus, deelnemer__naam="Ayla")
         assert antwoord.ingrijpen == "ja"
 
         # "Sessie afronden" lists the cases not discussed before it closes.
