@@ -10,7 +10,6 @@ import secrets
 import string
 import urllib.error
 import urllib.request
-from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -25,9 +24,9 @@ from tests.afspraken.test_gelijktijdig_http import A, Regisseur, _GeenDoorsturen
 __all__ = ["netwerk"]  # the fixture, imported for this module
 
 
-class Telefoon:
+class Telefoon(Regisseur):
     """A participant's phone over real HTTP: the signed claim cookie of its name (as "Wie ben
-    jij?" sets it) and a CSRF secret of its own."""
+    jij?" sets it) and a CSRF secret of its own; it posts as the regisseur's browser does."""
 
     def __init__(self, basis: str, sessie: Sessie, deelnemer: Deelnemer):
         geheim = deelname.claim(deelnemer, overnemen=True)
@@ -38,16 +37,6 @@ class Telefoon:
         )
         self.basis = basis
         self.opener = urllib.request.build_opener(_GeenDoorsturen)
-
-    def post(self, pad: str, data: dict) -> tuple[int, str]:
-        body = urlencode(data | {"csrfmiddlewaretoken": self.csrf}, doseq=True).encode()
-        headers = {"Cookie": self.cookie, "Content-Type": "application/x-www-form-urlencoded"}
-        verzoek = urllib.request.Request(self.basis + pad, data=body, headers=headers)
-        try:
-            with self.opener.open(verzoek, timeout=30) as antwoord:
-                return antwoord.status, antwoord.read().decode()
-        except urllib.error.HTTPError as fout:
-            return fout.code, fout.read().decode()
 
 
 @pytest.fixture
@@ -74,13 +63,13 @@ def test_a_participant_and_the_regisseur_saving_one_answer_at_once(live_server, 
         # Both loaded the answer at the same revisie, and save at the same moment.
         telefoon_data = {f"c{sc.pk}-revisie": revisie, f"c{sc.pk}-duiding": van_telefoon}
         regie_data = {f"d{ayla.pk}-revisie": revisie, f"d{ayla.pk}-duiding": van_regie}
-        antwoorden = tegelijk(
+        responses = tegelijk(
             [
                 lambda d=telefoon_data: telefoon.post(pad_telefoon, d),
                 lambda d=regie_data: regisseur.post(pad_regie, d),
             ]
         )
-        statussen = [s for s, _ in antwoorden]
+        statussen = [s for s, _ in responses]
         assert sorted(statussen) == [302, 409], statussen
         a = Inbreng.objects.get(sessie=sessie, casus=sc.casus, deelnemer=ayla)
         assert a.revisie == revisie + 1  # exactly one save
@@ -88,7 +77,7 @@ def test_a_participant_and_the_regisseur_saving_one_answer_at_once(live_server, 
             (van_telefoon, van_regie) if statussen[0] == 302 else (van_regie, van_telefoon)
         )
         assert a.duiding == winnaar
-        html = antwoorden[statussen.index(409)][1]
+        html = responses[statussen.index(409)][1]
         # The loser sees what was saved meanwhile and still has their own text to save again.
         assert f'value="{verliezer}"' in html
         assert winnaar in html
@@ -101,7 +90,7 @@ def test_a_room_of_phones_saving_their_own_answers_at_once_keeps_every_one(live_
     deelnemers = list(sessie.deelnemers.all())
     telefoons = [Telefoon(live_server.url, sessie, d) for d in deelnemers]
     pad = f"/doe-mee/{sessie.code}/casussen/{sc.casus.slug}/"
-    antwoorden = tegelijk(
+    responses = tegelijk(
         [
             lambda t=t, d=d: t.post(
                 pad,
@@ -115,7 +104,7 @@ def test_a_room_of_phones_saving_their_own_answers_at_once_keeps_every_one(live_
             for t, d in zip(telefoons * 2, deelnemers * 2, strict=True)
         ]
     )
-    statussen = [s for s, _ in antwoorden]
+    statussen = [s for s, _ in responses]
     assert 500 not in statussen
     # Each phone posted twice from revisie 0: one of its two wins, the other is a conflict.
     assert sorted(statussen) == [302] * len(deelnemers) + [409] * len(deelnemers)

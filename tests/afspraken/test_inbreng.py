@@ -3,12 +3,11 @@ the regisseur's plenary rows share, what it stores, and migration 0006 that turn
 of before into partner keys and an action of one's own."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from afspraken.models import ANDERS, PARTNER_KEUZES, Inbreng
 from afspraken.sessie_forms import InbrengForm
 from routekaart import inhoud
+from tests.afspraken.migratie_hulp import rond_migratie
 from tests.afspraken.sessie_hulp import maak_sessie
 
 
@@ -145,12 +144,7 @@ class TestInbrengForm:
 @pytest.mark.django_db(transaction=True)
 class TestMigratie:
     def test_free_text_becomes_partner_keys_and_an_action_of_one_s_own(self):
-        executor = MigrationExecutor(connection)
-        voor = [("afspraken", "0005_live_sessie")]
-        na = [("afspraken", "0006_antwoord_gestructureerd")]
-        try:
-            executor.migrate(voor)
-            apps = executor.loader.project_state(voor).apps
+        with rond_migratie("0005_live_sessie", "0006_antwoord_gestructureerd") as (apps, migreer):
             Fenomeen_ = apps.get_model("casussen", "Fenomeen")
             Casus_ = apps.get_model("casussen", "Casus")
             Netwerk_ = apps.get_model("afspraken", "Netwerk")
@@ -181,9 +175,7 @@ class TestMigratie:
                     actie=actie,
                 ).pk
 
-            executor = MigrationExecutor(connection)
-            executor.migrate(na)
-            apps = executor.loader.project_state(na).apps
+            apps = migreer()
             Antwoord_ = apps.get_model("afspraken", "Antwoord")
             ali, bo, cas = (Antwoord_.objects.get(pk=ids[n]) for n in ("Ali", "Bo", "Cas"))
             assert ali.partners == ["jongerenwerk", "politie"]
@@ -192,6 +184,3 @@ class TestMigratie:
             assert (bo.actie, bo.actie_anders) == ("", "")
             assert (cas.partners, cas.actie) == ([], "")
             assert "welke_partners" not in {f.name for f in Antwoord_._meta.get_fields()}
-        finally:
-            executor = MigrationExecutor(connection)
-            executor.migrate(executor.loader.graph.leaf_nodes())
