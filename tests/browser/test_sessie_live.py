@@ -240,13 +240,13 @@ def test_four_browsers_run_a_live_meeting(browser, live_server, vergadering):
             "Politie"
         ).check()
         kaart.get_by_role("group", name="Ingrijpen?").get_by_label("Ja").check()
-        kaart.get_by_role("button", name=re.compile("^Inbreng opslaan")).click()
+        kaart.get_by_role("button", name=re.compile("^Antwoord opslaan")).click()
         expect(kaart.get_by_role("status")).to_contain_text("Opgeslagen.")
         kaart = bram.locator(f"#kaart-{eerste.casus.slug}")
         kaart.get_by_label("Duiding in één zin").fill("Stoere praat.")
         kaart.get_by_role("group", name="Partners betrekken?").get_by_label("Nee").check()
         kaart.get_by_role("group", name="Ingrijpen?").get_by_label("Nee").check()
-        kaart.get_by_role("button", name=re.compile("^Inbreng opslaan")).click()
+        kaart.get_by_role("button", name=re.compile("^Antwoord opslaan")).click()
         expect(kaart.get_by_role("status")).to_contain_text("Opgeslagen.")
 
         # Without a reload, the regisseur's screen shows them within 5 s, and the difference.
@@ -282,7 +282,7 @@ def test_four_browsers_run_a_live_meeting(browser, live_server, vergadering):
         expect(scherm.locator("#casus-status")).to_contain_text("Deze casus is gesloten")
         kaart = ayla.locator(f"#kaart-{eerste.casus.slug}")
         kaart.get_by_role("group", name="Ingrijpen?").get_by_label("Nee").check()
-        kaart.get_by_role("button", name=re.compile("^Inbreng opslaan")).click()
+        kaart.get_by_role("button", name=re.compile("^Antwoord opslaan")).click()
         expect(ayla.locator(f"#antwoord-{eerste.casus.slug}")).to_contain_text(
             "Deze casus is gesloten; je antwoord is niet meer te wijzigen."
         )
