@@ -514,18 +514,18 @@ class Keuze(models.TextChoices):
     NEE = "nee", "Nee"
 
 
-# The partners a participant can tick for "Partners betrekken? Ja: welke?" (Antwoord.partners
+# The partners a participant can tick for "Partners betrekken? Ja: welke?" (Inbreng.partners
 # holds the keys): the one partner list (routekaart.models.Partner), plus another partner, stored
 # as "anders".
 PARTNER_KEUZES = [*Partner.choices, ("anders", "Anders")]
 
 PARTNER_LABELS = dict(PARTNER_KEUZES)
-# "Welke actie?": a step 5 action's slug, or this for an action of one's own (Antwoord.actie_anders).
+# "Welke actie?": a step 5 action's slug, or this for an action of one's own (Inbreng.actie_anders).
 ANDERS = "anders"
 
-# What a participant answers per case, as Antwoord.objects.bewaar writes it and
-# afspraken.vredestijd.verschillen reads it (Antwoord.als_dict).
-ANTWOORD_VELDEN = (
+# What a participant gives per case (their inbreng), as Inbreng.objects.bewaar writes it and
+# afspraken.vredestijd.verschillen reads it (Inbreng.als_dict).
+INBRENG_VELDEN = (
     "duiding",
     "partners_betrekken",
     "partners",
@@ -535,21 +535,21 @@ ANTWOORD_VELDEN = (
 )
 
 
-class AntwoordQuerySet(models.QuerySet):
+class InbrengQuerySet(models.QuerySet):
     def bewaar(
-        self, *, sessie: Sessie, casus: Casus, deelnemer: Deelnemer, geladen_versie: int, **velden
-    ) -> Antwoord | None:
-        """Upsert one participant's answer, only while it is still at `geladen_versie` (0: there
-        was no answer when the form was loaded). The row is first inserted if missing
+        self, *, sessie: Sessie, casus: Casus, deelnemer: Deelnemer, geladen_revisie: int, **velden
+    ) -> Inbreng | None:
+        """Upsert one participant's inbreng, only while it is still at `geladen_revisie` (0: there
+        was none when the form was loaded). The row is first inserted if missing
         (INSERT … ON CONFLICT DO NOTHING, so simultaneous first saves never violate the unique
         constraint), then compared and updated in one UPDATE. None when someone else saved first;
         the savepoint then also takes back a row inserted here."""
         sleutel = {"sessie": sessie, "casus": casus, "deelnemer": deelnemer}
         try:
             with transaction.atomic():
-                self.bulk_create([Antwoord(**sleutel, versie=0)], ignore_conflicts=True)
-                geclaimd = self.filter(**sleutel, versie=geladen_versie).update(
-                    **velden, versie=F("versie") + 1
+                self.bulk_create([Inbreng(**sleutel, revisie=0)], ignore_conflicts=True)
+                geclaimd = self.filter(**sleutel, revisie=geladen_revisie).update(
+                    **velden, revisie=F("revisie") + 1
                 )
                 if not geclaimd:
                     raise _AlOpgeslagen
@@ -559,21 +559,21 @@ class AntwoordQuerySet(models.QuerySet):
 
 
 class _AlOpgeslagen(Exception):
-    """Raised inside AntwoordQuerySet.bewaar's savepoint to roll it back."""
+    """Raised inside InbrengQuerySet.bewaar's savepoint to roll it back."""
 
 
-class Antwoord(models.Model):
-    """What one participant would do with one case, as told in the plenary (step 3). `versie`
-    goes up on every save (AntwoordQuerySet.bewaar), as an agreement's does."""
+class Inbreng(models.Model):
+    """What one participant would do with one case, as told in the plenary (step 3): their
+    inbreng. `revisie` goes up on every save (InbrengQuerySet.bewaar), as an agreement's does."""
 
     sessie = models.ForeignKey(
-        Sessie, on_delete=models.CASCADE, related_name="antwoorden", verbose_name="sessie"
+        Sessie, on_delete=models.CASCADE, related_name="inbreng", verbose_name="sessie"
     )
     casus = models.ForeignKey(
         Casus, on_delete=models.CASCADE, related_name="+", verbose_name="casus"
     )
     deelnemer = models.ForeignKey(
-        Deelnemer, on_delete=models.CASCADE, related_name="antwoorden", verbose_name="deelnemer"
+        Deelnemer, on_delete=models.CASCADE, related_name="inbreng", verbose_name="deelnemer"
     )
     duiding = models.CharField("duiding in één zin", max_length=300, blank=True)
     partners_betrekken = models.CharField(
@@ -586,17 +586,17 @@ class Antwoord(models.Model):
     ingrijpen = models.CharField("ingrijpen?", max_length=3, choices=Keuze.choices, blank=True)
     actie = models.CharField("welke actie", max_length=300, blank=True)
     actie_anders = models.CharField("andere actie", max_length=300, blank=True)
-    versie = models.PositiveIntegerField("versie", default=0)
+    revisie = models.PositiveIntegerField("revisie", default=0)
 
-    objects = AntwoordQuerySet.as_manager()
+    objects = InbrengQuerySet.as_manager()
 
     class Meta:
         ordering = ["sessie", "casus", "deelnemer__volgorde", "deelnemer__pk"]
-        verbose_name = "antwoord"
-        verbose_name_plural = "antwoorden"
+        verbose_name = "inbreng"
+        verbose_name_plural = "inbreng"
         constraints = [
             models.UniqueConstraint(
-                fields=["sessie", "casus", "deelnemer"], name="een_antwoord_per_deelnemer"
+                fields=["sessie", "casus", "deelnemer"], name="een_inbreng_per_deelnemer"
             ),
         ]
 
@@ -604,11 +604,11 @@ class Antwoord(models.Model):
         return f"{self.deelnemer.naam} over {self.casus}"
 
     def als_dict(self) -> dict:
-        """The input of afspraken.vredestijd.verschillen: the fields of ANTWOORD_VELDEN, the
+        """The input of afspraken.vredestijd.verschillen: the fields of INBRENG_VELDEN, the
         participant's name and, for display only, the chosen action's title."""
         return (
             {"naam": self.deelnemer.naam}
-            | {v: getattr(self, v) for v in ANTWOORD_VELDEN}
+            | {v: getattr(self, v) for v in INBRENG_VELDEN}
             | {"actie_titel": self.actie_titel}
         )
 
@@ -622,7 +622,7 @@ class Antwoord(models.Model):
         """The chosen action as shown: its title, the participant's own words for "anders", ""
         for none (a slug the content no longer has is shown as it is)."""
         if not self.actie:
-            return ""  # no content lookup: the polled screens list many answers
+            return ""  # no content lookup: the polled screens list much inbreng
         if self.actie == ANDERS:
             return self.actie_anders
         return next((a.titel for a in inhoud.huidige().acties if a.slug == self.actie), self.actie)

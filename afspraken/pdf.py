@@ -4,23 +4,20 @@ once and kept on the Publicatie."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
 from afspraken.models import Publicatie
 from afspraken.verschil import met_woordverschil
 from kern import pdf
 
-PDF_CSS = settings.BASE_DIR / "static" / "css" / "afspraken-pdf.css"
-
 
 def pdf_html(publicatie: Publicatie) -> str:
-    """The print variant of the version's web page."""
+    """The print variant of the version's web page (its stylesheet comes through kern.pdf's
+    fetcher)."""
     ctx = {
         "netwerk": publicatie.netwerk,
         "publicatie": publicatie,
         "wijzigingen": met_woordverschil(publicatie.wijzigingen()),
-        "stylesheet": PDF_CSS.read_text(encoding="utf-8"),
     }
     return render_to_string("afspraken/publicatie_pdf.html", ctx)
 

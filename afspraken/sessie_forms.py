@@ -10,13 +10,13 @@ from django import forms
 from afspraken.forms import IdKeuzes, binnen_bereik, te_lang
 from afspraken.models import (
     ANDERS,
-    ANTWOORD_VELDEN,
+    INBRENG_VELDEN,
     MAX_DEELNEMERS,
     PARTNER_KEUZES,
     Afspraak,
-    Antwoord,
     Deelnemer,
     Evaluatie,
+    Inbreng,
     Keuze,
     Netwerk,
     Sessie,
@@ -147,11 +147,11 @@ def actie_keuzes() -> list:
     return [("", "Nog niet gekozen"), *groepen, (ANDERS, "Anders, namelijk …")]
 
 
-class AntwoordForm(forms.ModelForm):
-    """One participant's answers for one case: on their own phone (afspraken.views.doe_mee) and
-    in the regisseur's plenary rows. `versie` is the answer's version when the form was loaded
-    (0: no answer yet). Everything is optional (an answer is given bit by bit); what is given
-    must fit together, and a refused answer is shown again as typed."""
+class InbrengForm(forms.ModelForm):
+    """One participant's inbreng for one case: on their own phone (afspraken.views.doe_mee) and
+    in the regisseur's plenary rows. `revisie` is the inbreng's revisie when the form was loaded
+    (0: none yet). Everything is optional (inbreng is given bit by bit); what is given must fit
+    together, and refused inbreng is shown again as typed."""
 
     KEUZES = [(Keuze.JA, "Ja"), (Keuze.NEE, "Nee"), ("", "Nog niet gezegd")]
 
@@ -173,11 +173,11 @@ class AntwoordForm(forms.ModelForm):
         required=False,
         error_messages={"invalid_choice": "Kies een actie uit de lijst, of ‘Anders’."},
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    revisie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     class Meta:
-        model = Antwoord
-        fields = list(ANTWOORD_VELDEN)
+        model = Inbreng
+        fields = list(INBRENG_VELDEN)
         labels = {
             "duiding": "Duiding in één zin",
             "actie_anders": "Anders, namelijk",
@@ -195,11 +195,11 @@ class AntwoordForm(forms.ModelForm):
         keuzes = actie_keuzes()
         bekend = {ANDERS, ""} | {slug for _, groep in keuzes[1:-1] for slug, _ in groep}
         if self.instance.actie and self.instance.actie not in bekend:
-            # An action the content no longer has stays choosable for this answer.
+            # An action the content no longer has stays choosable for this inbreng.
             keuzes.insert(-1, (self.instance.actie, self.instance.actie))
         self.fields["actie"].choices = keuzes
         if not self.is_bound:
-            self.initial["versie"] = self.instance.versie if self.instance.pk else 0
+            self.initial["revisie"] = self.instance.revisie if self.instance.pk else 0
 
     def clean(self):
         data = super().clean()
@@ -230,16 +230,16 @@ class AntwoordForm(forms.ModelForm):
         return data
 
     def waarden(self) -> dict:
-        """The answer as entered (what `Antwoord.objects.bewaar` writes)."""
-        return {veld: self.cleaned_data[veld] for veld in ANTWOORD_VELDEN}
+        """The inbreng as entered (what `Inbreng.objects.bewaar` writes)."""
+        return {veld: self.cleaned_data[veld] for veld in INBRENG_VELDEN}
 
     @property
     def leeg(self) -> bool:
         return not any(self.waarden().values())
 
     @property
-    def geladen_versie(self) -> int:
-        return self.cleaned_data.get("versie") or 0
+    def geladen_revisie(self) -> int:
+        return self.cleaned_data.get("revisie") or 0
 
 
 class EvaluatieForm(forms.ModelForm):

@@ -1,7 +1,15 @@
 from django.urls import include, path
 
 from afspraken import urls_deelname, urls_live
-from afspraken.views import bespreken, evaluatie, publiceren, sessie, tabel
+from afspraken.views import (
+    bespreken,
+    evaluatie,
+    publiceren,
+    samenvatting,
+    sessie,
+    sessie_nieuw,
+    tabel,
+)
 
 app_name = "afspraken"
 
@@ -26,7 +34,7 @@ versie_urls = [
 ]
 
 # /afspraken/<netwerk>/sessies/<pk>/: one vredestijd session, step by step (afspraken/views/sessie.py,
-# bespreken.py)
+# bespreken.py, samenvatting.py)
 een_sessie_urls = [
     path("", sessie.sessie, name="sessie"),
     path("verdelen/", sessie.verdelen, name="sessie-verdelen"),
@@ -38,8 +46,8 @@ een_sessie_urls = [
     path("casussen/<slug:casus>/afspraak/", bespreken.afspraak, name="sessie-afspraak"),
     path("afspraken/", bespreken.afspraken, name="sessie-afspraken"),
     path("afronden/", bespreken.afronden, name="sessie-afronden"),
-    path("samenvatting/", bespreken.samenvatting, name="sessie-samenvatting"),
-    path("samenvatting/pdf/", bespreken.samenvatting_pdf, name="sessie-samenvatting-pdf"),
+    path("samenvatting/", samenvatting.samenvatting, name="sessie-samenvatting"),
+    path("samenvatting/pdf/", samenvatting.samenvatting_pdf, name="sessie-samenvatting-pdf"),
     path("deelname/", include(urls_deelname.regie)),
     path("live/", include(urls_live.urlpatterns)),
 ]
@@ -47,7 +55,7 @@ een_sessie_urls = [
 # /afspraken/<netwerk>/sessies/: the sessions
 sessie_urls = [
     path("", sessie.sessies, name="sessies"),
-    path("nieuw/", sessie.nieuw, name="sessie-nieuw"),
+    path("nieuw/", sessie_nieuw.nieuw, name="sessie-nieuw"),
     path("<int:pk>/", include(een_sessie_urls)),
 ]
 

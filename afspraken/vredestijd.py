@@ -168,7 +168,7 @@ PARTNER_NAMEN = {
     "anders": "een andere partner",
 }
 # The fields of an answer; a row with none of them given is left out.
-ANTWOORD = ("duiding", "partners_betrekken", "partners", "ingrijpen", "actie", "actie_anders")
+INBRENG = ("duiding", "partners_betrekken", "partners", "ingrijpen", "actie", "actie_anders")
 
 
 def _gegeven(waarde) -> bool:
@@ -204,25 +204,25 @@ class Verschillen:
         return [v for v in self.vragen if v.verschil]
 
 
-def _naam(antwoord: Mapping, i: int) -> str:
-    return (antwoord.get("naam") or "").strip() or f"Deelnemer {i + 1}"
+def _naam(inbreng: Mapping, i: int) -> str:
+    return (inbreng.get("naam") or "").strip() or f"Deelnemer {i + 1}"
 
 
-def _keuze(antwoord: Mapping, veld: str) -> str:
+def _keuze(inbreng: Mapping, veld: str) -> str:
     """ "ja", "nee" or "" (anything else is no answer)."""
-    waarde = (antwoord.get(veld) or "").strip().lower()
+    waarde = (inbreng.get(veld) or "").strip().lower()
     return waarde if waarde in (JA, NEE) else ""
 
 
 def _ja_nee(
-    antwoorden: Sequence[Mapping], veld: str, sleutel: str, vraag: str, ja: str, nee: str
+    inbreng: Sequence[Mapping], veld: str, sleutel: str, vraag: str, ja: str, nee: str
 ) -> Vraag:
     telling: dict[str, list[str]] = {JA: [], NEE: []}
-    for i, a in enumerate(antwoorden):
+    for i, a in enumerate(inbreng):
         if waarde := _keuze(a, veld):
             telling[waarde].append(_naam(a, i))
     beantwoord = len(telling[JA]) + len(telling[NEE])
-    n = len(antwoorden)
+    n = len(inbreng)
     zinnen = []
     if telling[JA]:
         zinnen.append(f"{len(telling[JA])} van {n} {ja}")
@@ -238,11 +238,11 @@ def _zin(text: str) -> str:
     return " ".join(text.split())
 
 
-def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
+def verschillen(inbreng: Sequence[Mapping]) -> Verschillen:
     """Count the recorded answers of one case and mark where they are not unanimous, over the
     structured answers only.
 
-    Each answer is a mapping (afspraken.models.Antwoord.als_dict) with `naam` (the participant),
+    Each answer is a mapping (afspraken.models.Inbreng.als_dict) with `naam` (the participant),
     `duiding` (a sentence), `partners_betrekken` and `ingrijpen` ("ja", "nee" or "" for not
     answered), `partners` (keys of PARTNER_KEUZES; an unknown key is left out), `actie` (a
     step 5 action's slug, or "anders" with its text in `actie_anders`) and, for display,
@@ -255,7 +255,7 @@ def verschillen(antwoorden: Sequence[Mapping]) -> Verschillen:
       is the one choice "anders": its words are listed (`andere_acties`), never compared, so two
       ways of writing the same thing are no difference. Nor is the duiding: it is listed.
     """
-    ingevuld = [a for a in antwoorden if any(_gegeven(a.get(v)) for v in ANTWOORD)]
+    ingevuld = [a for a in inbreng if any(_gegeven(a.get(v)) for v in INBRENG)]
     n = len(ingevuld)
     vragen = [
         _ja_nee(

@@ -40,7 +40,7 @@ from django.test import Client
 from django.core import signing
 from django.utils import timezone
 from afspraken import deelname, vredestijd
-from afspraken.models import Antwoord, Deelnemer, Lidmaatschap, Lidrol, Netwerk, Sessie, SessieCasus
+from afspraken.models import Deelnemer, Inbreng, Lidmaatschap, Lidrol, Netwerk, Sessie, SessieCasus
 from casussen.models import Casus, Modus
 from routekaart.models import Actie
 from django.contrib.auth import get_user_model
@@ -66,8 +66,8 @@ for sc in casussen:
 eerste = casussen[0]
 slugs = list(Actie.objects.values_list("slug", flat=True))
 for i, d in enumerate(deelnemers[:beantwoord]):
-    Antwoord.objects.bewaar(
-        sessie=sessie, casus=eerste.casus, deelnemer=d, geladen_versie=0,
+    Inbreng.objects.bewaar(
+        sessie=sessie, casus=eerste.casus, deelnemer=d, geladen_revisie=0,
         duiding=f"Duiding {{i}}", partners_betrekken="ja" if i % 3 else "nee",
         partners=["politie", "school"] if i % 3 else [], ingrijpen="ja" if i % 2 else "nee",
         actie="anders" if i % 4 == 0 else slugs[i % 3], actie_anders="Bellen" if i % 4 == 0 else "",

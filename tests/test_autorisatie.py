@@ -127,7 +127,7 @@ VOORBEELDEN = {
         f"afspraken:{naam}": lambda d: {"code": _code(d)}
         for naam in ("doe-mee-wie", "doe-mee-casussen", "doe-mee-status")
     },
-    "afspraken:doe-mee-antwoord": lambda d: {
+    "afspraken:doe-mee-inbreng": lambda d: {
         "code": _code(d),
         "casus": d.sessie.eerste_casus().casus.slug,
     },
@@ -265,7 +265,7 @@ VERWACHT: dict[str, dict[str, tuple[int, int]]] = {
     "afspraken:doe-mee-wie": overal(200, 200),
     "afspraken:doe-mee-casussen": overal(302, 405),
     "afspraken:doe-mee-status": overal(403, 405),
-    "afspraken:doe-mee-antwoord": overal(405, 403),
+    "afspraken:doe-mee-inbreng": overal(405, 403),
     "afspraken:sessie-code": per_persona(NIEMAND, REGIE_A_DOOR),
     "afspraken:sessie-vrijgeven": per_persona(NIEMAND, REGIE_A_DOOR),
     "afspraken:evaluaties": per_persona(REGIE_A, NIEMAND),

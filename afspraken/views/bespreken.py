@@ -1,7 +1,8 @@
 """The vredestijd session's meeting: the plenary per case (step 3), an agreement recorded from a
-case (step 4), the review and closing (step 5), and the summary.
+case (step 4), and the review and closing (step 5). The summary is in
+`afspraken.views.samenvatting`.
 
-The answers are saved with their own version check (`Antwoord.objects.bewaar`), the agreements
+The participants' inbreng is saved with its own revisie check (`Inbreng.objects.bewaar`), the agreements
 through the agreements table's form and `afspraken.diensten`.
 """
 
@@ -11,17 +12,16 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from afspraken import diensten, vredestijd
+from afspraken import diensten
 from afspraken.forms import AfspraakForm
 from afspraken.models import (
     Afspraak,
-    Antwoord,
     Deelnemer,
+    Inbreng,
     Lidmaatschap,
     Netwerk,
     Sessie,
@@ -29,11 +29,10 @@ from afspraken.models import (
     SoortCasus,
     half_jaar_na,
 )
-from afspraken.sessie_forms import AntwoordForm
+from afspraken.sessie_forms import InbrengForm
 from afspraken.views import live
 from afspraken.views.hulp import formdata, naar, regisseur_sessie
-from afspraken.views.sessie import in_gang, sessie_ctx, stylesheet
-from kern.pdf import naar_pdf, pdf_response
+from afspraken.views.sessie import in_gang, sessie_ctx
 from kern.types import HtmxHttpRequest
 
 
@@ -47,24 +46,24 @@ def _sessiecasus(sessie: Sessie, slug: str) -> SessieCasus:
 
 
 def _plenair_ctx(sessie: Sessie, sc: SessieCasus, data=None, conflicten=()) -> dict:
-    """The answer rows (a form per participant, for those without a phone). `conflicten`:
-    participants whose answer someone else (the participant on their phone, say) saved after
-    this form was loaded; their row shows that saved answer beside what this user typed."""
+    """The inbreng rows (a form per participant, for those without a phone). `conflicten`:
+    participants whose inbreng someone else (the participant on their phone, say) saved after
+    this form was loaded; their row shows that saved inbreng beside what this user typed."""
     deelnemers = list(sessie.deelnemers.all())
     bestaand = {
         a.deelnemer_id: a
-        for a in Antwoord.objects.filter(sessie=sessie, casus=sc.casus).select_related("deelnemer")
+        for a in Inbreng.objects.filter(sessie=sessie, casus=sc.casus).select_related("deelnemer")
     }
     if data is not None and conflicten:
-        # Keep every typed answer, now carrying the versions as saved: saving again replaces
-        # the other's answer on purpose.
+        # Keep everything typed, now carrying the revisies as saved: saving again replaces
+        # the other's inbreng on purpose.
         data = data.copy()
         for d in deelnemers:
-            data[f"d{d.pk}-versie"] = str(bestaand[d.pk].versie if d.pk in bestaand else 0)
+            data[f"d{d.pk}-revisie"] = str(bestaand[d.pk].revisie if d.pk in bestaand else 0)
     rijen = [
         {
             "deelnemer": d,
-            "form": AntwoordForm(data, instance=bestaand.get(d.pk), prefix=f"d{d.pk}"),
+            "form": InbrengForm(data, instance=bestaand.get(d.pk), prefix=f"d{d.pk}"),
             "conflict": bestaand.get(d.pk) if d.pk in conflicten else None,
         }
         for d in deelnemers
@@ -84,20 +83,20 @@ def _afspraak_form(netwerk: Netwerk, s: Sessie, sc: SessieCasus, data=None) -> A
     return AfspraakForm(data, netwerk=netwerk, prefix="nieuw", initial=initial)
 
 
-def _bewaar_antwoorden(sessie: Sessie, sc: SessieCasus, rijen: list[dict]) -> list[int]:
-    """Save each row that has something in it or had an answer; the ids of the participants
-    whose answer was refused (saved by someone else meanwhile). The other rows are saved."""
+def _bewaar_inbreng(sessie: Sessie, sc: SessieCasus, rijen: list[dict]) -> list[int]:
+    """Save each row that has something in it or had inbreng; the ids of the participants
+    whose inbreng was refused (saved by someone else meanwhile). The other rows are saved."""
     conflicten = []
     with transaction.atomic():
         for rij in rijen:
             form, deelnemer = rij["form"], rij["deelnemer"]
-            if form.leeg and not form.geladen_versie:
+            if form.leeg and not form.geladen_revisie:
                 continue  # nothing typed, and there was nothing to change
-            opgeslagen = Antwoord.objects.bewaar(
+            opgeslagen = Inbreng.objects.bewaar(
                 sessie=sessie,
                 casus=sc.casus,
                 deelnemer=deelnemer,
-                geladen_versie=form.geladen_versie,
+                geladen_revisie=form.geladen_revisie,
                 **form.waarden(),
             )
             if opgeslagen is None:
@@ -111,21 +110,20 @@ def _bewaar_antwoorden(sessie: Sessie, sc: SessieCasus, rijen: list[dict]) -> li
 def casus(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie, casus: str
 ) -> HttpResponse:
-    """The live screen of one case (steps 3 and 4). Its #stand (who answered, the differences,
-    the answers) polls this URL: an htmx GET gets that partial only, which holds no form. An
+    """The live screen of one case (steps 3 and 4). Its #stand (who gave their inbreng, the
+    differences, the inbreng) polls this URL: an htmx GET gets that partial only, which holds no form. An
     htmx POST (typing for someone without a phone) gets the #invullen partial: the form."""
     sc = _sessiecasus(s, casus)
-    template = "afspraken/sessies/casus.html"
     ctx = sessie_ctx(netwerk, s, "casus") | {"sc": sc, "casus": sc.casus}
+    status, opgeslagen = 200, False
     if request.method == "GET" and request.htmx:
+        partial = "#stand"
         ctx["stand"] = live.stand(s, sc)
-        return render(request, template + "#stand", ctx)
-    plenair = _plenair_ctx(s, sc, formdata(request))
-    status = 200
-    opgeslagen = False
-    if request.method == "POST":
-        if all(r["form"].is_valid() for r in plenair["rijen"]):
-            conflicten = _bewaar_antwoorden(s, sc, plenair["rijen"])
+    else:
+        partial = "#invullen" if request.htmx else ""
+        plenair = _plenair_ctx(s, sc, formdata(request))
+        if request.method == "POST" and all(r["form"].is_valid() for r in plenair["rijen"]):
+            conflicten = _bewaar_inbreng(s, sc, plenair["rijen"])
             in_gang(s)
             opgeslagen = True
             if conflicten:
@@ -140,30 +138,30 @@ def casus(
                 return naar("sessie-casus", netwerk.slug, s.pk, sc.casus.slug, anker="#stand")
             else:
                 plenair = _plenair_ctx(s, sc) | {"opgeslagen": True}
-        else:
+        elif request.method == "POST":
             plenair["fouten"] = True
-    if request.htmx:
-        response = render(request, template + "#invullen", ctx | plenair, status=status)
-        if opgeslagen:
-            # #stand refreshes at once, not at its next poll.
-            response["HX-Trigger"] = "antwoorden-opgeslagen"
-        return response
+        ctx |= plenair if request.htmx else plenair | _scherm_ctx(netwerk, s, sc, request.path)
+    response = render(request, "afspraken/sessies/casus.html" + partial, ctx, status=status)
+    if opgeslagen and request.htmx:
+        # #stand refreshes at once, not at its next poll.
+        response["HX-Trigger"] = "inbreng-opgeslagen"
+    return response
+
+
+def _scherm_ctx(netwerk: Netwerk, s: Sessie, sc: SessieCasus, pad: str) -> dict:
+    """What the whole case screen adds to its form: the controls, the live state, the
+    neighbouring cases and the case's agreements with the form for a new one."""
     alle = list(s.casussen.select_related("casus"))
     index = next(i for i, x in enumerate(alle) if x.pk == sc.pk)
-    ctx |= (
-        plenair
-        | live.bediening_ctx(s, request.path)
-        | {
-            "stand": live.stand(s, sc),
-            "nummer": index + 1,
-            "totaal": len(alle),
-            "vorige": alle[index - 1] if index > 0 else None,
-            "volgende": alle[index + 1] if index + 1 < len(alle) else None,
-            "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s, casus=sc.casus),
-            "afspraak_form": _afspraak_form(netwerk, s, sc),
-        }
-    )
-    return render(request, template, ctx, status=status)
+    return live.bediening_ctx(s, pad) | {
+        "stand": live.stand(s, sc),
+        "nummer": index + 1,
+        "totaal": len(alle),
+        "vorige": alle[index - 1] if index > 0 else None,
+        "volgende": alle[index + 1] if index + 1 < len(alle) else None,
+        "afspraken": Afspraak.objects.van(netwerk).filter(sessie=s, casus=sc.casus),
+        "afspraak_form": _afspraak_form(netwerk, s, sc),
+    }
 
 
 def _organisaties(deelnemers: list[Deelnemer]) -> str:
@@ -216,10 +214,10 @@ def afspraken(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s:
 
 def _open_punten(netwerk: Netwerk, s: Sessie) -> dict:
     """What a chair wants to know before closing. A case counts as discussed ("besproken") once
-    it was closed in the plenary ("Casus sluiten") or someone's answer to it was recorded; the
+    it was closed in the plenary ("Casus sluiten") or someone's inbreng on it was recorded; the
     others are listed, and so are the cases without an agreement."""
-    beantwoord = set(
-        Antwoord.objects.filter(sessie=s).values_list("casus_id", flat=True).distinct()
+    met_inbreng = set(
+        Inbreng.objects.filter(sessie=s).values_list("casus_id", flat=True).distinct()
     )
     met_afspraak = set(
         Afspraak.objects.van(netwerk).filter(sessie=s).values_list("casus_id", flat=True)
@@ -227,7 +225,7 @@ def _open_punten(netwerk: Netwerk, s: Sessie) -> dict:
     casussen = list(s.casussen.select_related("casus"))
     return {
         "niet_besproken": [
-            sc for sc in casussen if sc.gesloten_op is None and sc.casus_id not in beantwoord
+            sc for sc in casussen if sc.gesloten_op is None and sc.casus_id not in met_inbreng
         ],
         "zonder_afspraak": [sc for sc in casussen if sc.casus_id not in met_afspraak],
         "aantal_casussen": len(casussen),
@@ -257,45 +255,3 @@ def afronden(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: 
         }
     )
     return render(request, "afspraken/sessies/afronden.html", ctx)
-
-
-# The summary
-
-
-def _samenvatting_ctx(netwerk: Netwerk, s: Sessie) -> dict:
-    alle = list(Afspraak.objects.van(netwerk).filter(sessie=s))
-    antwoorden = list(
-        Antwoord.objects.filter(sessie=s)
-        .select_related("deelnemer")
-        .order_by("deelnemer__volgorde", "deelnemer__pk")
-    )
-    per_casus = []
-    for sc in s.casussen.select_related("casus").prefetch_related("deelnemers"):
-        eigen = [a for a in antwoorden if a.casus_id == sc.casus_id]
-        per_casus.append(
-            {
-                "sc": sc,
-                "antwoorden": eigen,
-                "verschillen": vredestijd.verschillen([a.als_dict() for a in eigen]),
-                "afspraken": [a for a in alle if a.casus_id == sc.casus_id],
-            }
-        )
-    return sessie_ctx(netwerk, s, "samenvatting") | {
-        "deelnemers": s.deelnemers.all(),
-        "per_casus": per_casus,
-        "afspraken": alle,
-    }
-
-
-@require_GET
-@regisseur_sessie
-def samenvatting(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
-    return render(request, "afspraken/sessies/samenvatting.html", _samenvatting_ctx(netwerk, s))
-
-
-@require_GET
-@regisseur_sessie
-def samenvatting_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
-    ctx = _samenvatting_ctx(netwerk, s) | {"stylesheet": stylesheet()}
-    html = render_to_string("afspraken/sessies/samenvatting_pdf.html", ctx)
-    return pdf_response(naar_pdf(html), f"sessie-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")

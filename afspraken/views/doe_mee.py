@@ -1,7 +1,7 @@
 """A participant of a live session on their own phone (issue 11): the code, "Wie ben jij?", their
-cases with the answer form, and the status fragment their page polls. No account: the claim is
-the signed cookie of afspraken.deelname. And the regisseur's two controls: a new code, and
-releasing a claim.
+cases with the inbreng form, and the status fragment their page polls. No account: the claim is
+the signed cookie of afspraken.deelname. The regisseur's controls (a new code, releasing a
+claim) are in `afspraken.views.sessiecode`.
 
 Every page finds the session by the code in its URL. A closed session's code answers "Deze
 sessie is gesloten" and writes nothing; a code that was replaced sends a participant who holds
@@ -18,7 +18,6 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,10 +25,9 @@ from afspraken import deelname
 from afspraken.deelname import SessieGesloten
 from afspraken.forms import als_getal
 from afspraken.klok import klok_van, meeste_casussen
-from afspraken.models import Antwoord, Deelnemer, Lidmaatschap, Netwerk, Sessie, SessieCasus
-from afspraken.sessie_forms import AntwoordForm
+from afspraken.models import Deelnemer, Inbreng, Sessie, SessieCasus
+from afspraken.sessie_forms import InbrengForm
 from afspraken.toegang import geweigerd
-from afspraken.views.hulp import regisseur_sessie
 from kern import rem
 from kern.types import HtmxHttpRequest
 from routekaart import inhoud
@@ -135,33 +133,33 @@ def wie(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
         gekozen = next((d for d in deelnemers if d.pk == pk), None)
         if gekozen is None:
             ctx["fout"] = "Kies je naam uit de lijst."
-            return render(request, "afspraken/doe_mee/wie.html", ctx)
-        if mij is not None and gekozen.pk == mij.pk:
+        elif mij is not None and gekozen.pk == mij.pk:
             return redirect("afspraken:doe-mee-casussen", sessie.code)
-        geheim = deelname.claim(gekozen, overnemen=request.POST.get("overnemen") == "ja")
-        if geheim is None:
+        elif (
+            geheim := deelname.claim(gekozen, overnemen=request.POST.get("overnemen") == "ja")
+        ) is not None:
+            if mij is not None:
+                # This device picked another name: its old one is free again.
+                deelname.geef_vrij(mij, deelname.eigen_geheim(request, sessie))
+            response = redirect("afspraken:doe-mee-casussen", sessie.code)
+            deelname.zet_cookie(response, sessie, gekozen, geheim)
+            return response
+        else:
             ctx["vraag"] = gekozen  # "… is al gekozen op een ander apparaat. Ben jij dat?"
-            return render(request, "afspraken/doe_mee/wie.html", ctx)
-        if mij is not None:
-            # This device picked another name: its old one is free again.
-            deelname.geef_vrij(mij, deelname.eigen_geheim(request, sessie))
-        response = redirect("afspraken:doe-mee-casussen", sessie.code)
-        deelname.zet_cookie(response, sessie, gekozen, geheim)
-        return response
     return render(request, "afspraken/doe_mee/wie.html", ctx)
 
 
 # /doe-mee/<code>/casussen/
 
 
-def _kaart(sessie: Sessie, sc: SessieCasus, antwoord: Antwoord | None, data=None, **extra):
-    """One case on the phone: the case, its answer form (prefix per case), whether it closed."""
+def _casusblok(sessie: Sessie, sc: SessieCasus, inbreng: Inbreng | None, data=None, **extra):
+    """One case on the phone: the case, its inbreng form (prefix per case), whether it closed."""
     return {
         "sc": sc,
         "casus": sc.casus,
         "gesloten": sc.gesloten_op is not None,
-        "antwoord": antwoord,
-        "form": AntwoordForm(data, instance=antwoord, prefix=f"c{sc.pk}"),
+        "inbreng": inbreng,
+        "form": InbrengForm(data, instance=inbreng, prefix=f"c{sc.pk}"),
     } | extra
 
 
@@ -177,34 +175,41 @@ def _status_ctx(sessie: Sessie, casussen: list[SessieCasus], meeste: int | None 
     }
 
 
-def _pagina_ctx(sessie: Sessie, mij: Deelnemer, kaarten: list[dict], casussen) -> dict:
+def _pagina_ctx(sessie: Sessie, mij: Deelnemer, bewerkt: dict | None = None) -> dict:
+    """The participant's page: a casusblok per case with its saved inbreng. `bewerkt`: the
+    casusblok of the case just posted, shown instead of that case's saved one."""
+    lijst = list(_mijn_casussen(mij))
+    bestaand = {
+        a.casus_id: a
+        for a in Inbreng.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
+    }
+    casusblokken = [
+        bewerkt
+        if bewerkt is not None and sc.pk == bewerkt["sc"].pk
+        else _casusblok(sessie, sc, bestaand.get(sc.casus_id))
+        for sc in lijst
+    ]
     meeste = meeste_casussen(sessie)  # counted once: the timer sentence and the timer use it
     return {
         "sessie": sessie,
         "code": sessie.code,
         "mij": mij,
-        "kaarten": kaarten,
+        "casusblokken": casusblokken,
         "vragen": inhoud.huidige().vragen_per_stap(),
         "meeste_casussen": meeste,
-    } | _status_ctx(sessie, casussen, meeste)
+    } | _status_ctx(sessie, lijst, meeste)
 
 
 @require_GET
 @never_cache
 @met_sessie("afspraken/doe_mee/casussen.html", "doe-mee-casussen")
 def casussen(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
-    """The participant's own cases, each with its questions and their answer form."""
+    """The participant's own cases, each with its questions and their inbreng form."""
     mij = deelname.deelnemer_van(request, sessie)
     if mij is None:
         messages.info(request, GEEN_CLAIM)
         return redirect("afspraken:doe-mee-wie", sessie.code)
-    lijst = list(_mijn_casussen(mij))
-    bestaand = {
-        a.casus_id: a
-        for a in Antwoord.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
-    }
-    kaarten = [_kaart(sessie, sc, bestaand.get(sc.casus_id)) for sc in lijst]
-    ctx = _pagina_ctx(sessie, mij, kaarten, lijst)
+    ctx = _pagina_ctx(sessie, mij)
     return render(request, "afspraken/doe_mee/casussen.html", ctx)
 
 
@@ -214,7 +219,7 @@ def casussen(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpRespons
 @met_sessie("afspraken/doe_mee/casussen.html#status", "doe-mee-casussen", status_gesloten=200)
 def status(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
     """The fragment the phone polls every few seconds: the timer and which cases closed. It
-    never holds the answer form, so polling can never replace what the participant is typing."""
+    never holds the inbreng form, so polling can never replace what the participant is typing."""
     mij = deelname.deelnemer_van(request, sessie)
     if mij is None:
         return geweigerd(request, GEEN_CLAIM)
@@ -224,19 +229,19 @@ def status(request: HtmxHttpRequest, sessie: Sessie, code: str) -> HttpResponse:
 
 @require_POST
 @met_sessie("afspraken/doe_mee/casussen.html", "doe-mee-casussen")
-def antwoord(request: HtmxHttpRequest, sessie: Sessie, code: str, casus: str) -> HttpResponse:
-    """Save this participant's answer to one of their cases, with the version it was loaded at:
+def inbreng(request: HtmxHttpRequest, sessie: Sessie, code: str, casus: str) -> HttpResponse:
+    """Save this participant's inbreng on one of their cases, with the revisie it was loaded at:
     a save by the regisseur (or another tab) in between is shown beside what was typed, and
     nothing is lost. Refused once the regisseur closed the case. With htmx only that case's
     form comes back; without, post/redirect/get."""
     mij = deelname.deelnemer_van(request, sessie)
     if mij is None:
         return geweigerd(request, GEEN_CLAIM)
-    # Only a case dealt to this participant: the claim writes no one else's answer.
+    # Only a case dealt to this participant: the claim writes no one else's inbreng.
     sc = get_object_or_404(_mijn_casussen(mij), casus__slug=casus)
-    bestaand = Antwoord.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
-    kaart = _kaart(sessie, sc, bestaand, request.POST)
-    form, status_code = kaart["form"], 200
+    bestaand = Inbreng.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
+    casusblok = _casusblok(sessie, sc, bestaand, request.POST)
+    form, status_code = casusblok["form"], 200
     if form.is_valid():
         with transaction.atomic():
             # The case's row locked while saving: closing it waits, or wins first.
@@ -248,93 +253,37 @@ def antwoord(request: HtmxHttpRequest, sessie: Sessie, code: str, casus: str) ->
             )
             opgeslagen = None
             if gesloten is None:
-                opgeslagen = Antwoord.objects.bewaar(
+                opgeslagen = Inbreng.objects.bewaar(
                     sessie=sessie,
                     casus=sc.casus,
                     deelnemer=mij,
-                    geladen_versie=form.geladen_versie,
+                    geladen_revisie=form.geladen_revisie,
                     **form.waarden(),
                 )
         if gesloten is not None:
-            kaart |= {"gesloten": True, "fout": CASUS_GESLOTEN}
+            casusblok |= {"gesloten": True, "fout": CASUS_GESLOTEN}
             status_code = 409
         elif opgeslagen is None:
-            # Someone else saved first: show theirs, keep what was typed, at the saved versie
+            # Someone else saved first: show theirs, keep what was typed, at the saved revisie
             # (saving again replaces it on purpose).
-            nu = Antwoord.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
+            nu = Inbreng.objects.filter(sessie=sessie, casus=sc.casus, deelnemer=mij).first()
             data = request.POST.copy()
-            data[f"c{sc.pk}-versie"] = str(nu.versie if nu else 0)
-            kaart = _kaart(sessie, sc, nu, data, conflict=nu)
+            data[f"c{sc.pk}-revisie"] = str(nu.revisie if nu else 0)
+            casusblok = _casusblok(sessie, sc, nu, data, conflict=nu)
             status_code = 409
         elif not request.htmx:
             messages.success(request, f"Je antwoord bij {sc.casus.titel} is opgeslagen.")
             return redirect(_url("doe-mee-casussen", sessie.code) + f"#kaart-{sc.casus.slug}")
         else:
-            kaart = _kaart(sessie, sc, opgeslagen, opgeslagen_melding=True)
+            casusblok = _casusblok(sessie, sc, opgeslagen, opgeslagen_melding=True)
     else:
         status_code = 400
     if request.htmx:
-        # htmx swaps only successful responses; the message is in the fragment.
-        ctx = {"sessie": sessie, "code": sessie.code, "mij": mij, "k": kaart}
-        return render(request, "afspraken/doe_mee/casussen.html#antwoord", ctx)
-    lijst = list(_mijn_casussen(mij))
-    bestaand_alle = {
-        a.casus_id: a
-        for a in Antwoord.objects.filter(sessie=sessie, deelnemer=mij).select_related("deelnemer")
-    }
-    kaarten = [
-        kaart if s.pk == sc.pk else _kaart(sessie, s, bestaand_alle.get(s.casus_id)) for s in lijst
-    ]
-    ctx = _pagina_ctx(sessie, mij, kaarten, lijst)
-    return render(request, "afspraken/doe_mee/casussen.html", ctx, status=status_code)
-
-
-# The regisseur: /afspraken/<netwerk>/sessies/<pk>/deelname/
-
-
-def _terug(request: HtmxHttpRequest, netwerk: Netwerk, s: Sessie) -> HttpResponse:
-    """Back to the page the control was on (a page of this session), else the session's page."""
-    terug = request.POST.get("terug", "")
-    basis = reverse("afspraken:sessie", args=[netwerk.slug, s.pk])
-    if terug.startswith(basis) and url_has_allowed_host_and_scheme(
-        terug, allowed_hosts={request.get_host()}
-    ):
-        return redirect(terug + "#toegang")
-    return redirect(basis + "#toegang")
-
-
-def _toegang(request: HtmxHttpRequest, netwerk: Netwerk, s: Sessie, melding: str):
-    """htmx: the "Meedoen" panel again, with the message in it; without: back to where it was,
-    the message shown there."""
-    if request.htmx:
-        ctx = {"netwerk": netwerk, "sessie": s, "terug": request.POST.get("terug", "")}
-        ctx |= deelname.toegang_ctx(request, s) | {"melding": melding}
-        return render(request, "afspraken/doe_mee/_toegang.html", ctx)
-    if melding:
-        messages.info(request, melding)
-    return _terug(request, netwerk, s)
-
-
-@require_POST
-@regisseur_sessie
-def nieuwe_code(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
-    """ "Nieuwe code": the old code stops at once (participants who joined keep their page)."""
-    if s.is_afgerond:
-        melding = "De sessie is afgerond: meedoen kan niet meer."
+        # Only this case's form, at 200: htmx swaps only successful responses, and the message
+        # is in the fragment.
+        template, status_code = "afspraken/doe_mee/casussen.html#inbreng", 200
+        ctx = {"sessie": sessie, "code": sessie.code, "mij": mij, "k": casusblok}
     else:
-        nieuw = deelname.geef_code(s)
-        melding = f"Nieuwe sessiecode: {deelname.toon(nieuw)}. De oude code werkt niet meer."
-    return _toegang(request, netwerk, s, melding)
-
-
-@require_POST
-@regisseur_sessie
-def vrijgeven(
-    request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie, deelnemer: int
-):
-    """ "Vrijgeven": the name can be picked again (the old device loses it)."""
-    d = get_object_or_404(Deelnemer, sessie=s, pk=deelnemer)
-    melding = ""
-    if deelname.geef_vrij(d):
-        melding = f"{d.naam} is vrijgegeven: de naam kan opnieuw gekozen worden."
-    return _toegang(request, netwerk, s, melding)
+        template = "afspraken/doe_mee/casussen.html"
+        ctx = _pagina_ctx(sessie, mij, casusblok)
+    return render(request, template, ctx, status=status_code)

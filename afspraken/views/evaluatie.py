@@ -85,6 +85,7 @@ def evaluatie_aanpassen(
         formdata(request), instance=a, netwerk=netwerk, prefix=f"a{a.pk}", initial=initial
     )
     ctx = {"netwerk": netwerk, "evaluatie": e, "afspraak": a, "form": form}
+    status = 200
     if request.method == "POST" and form.is_valid():
         opgeslagen = Afspraak.objects.bewaar(
             a, form.cleaned_data["versie"], door=request.user, reden=str(e), **form.waarden()
@@ -97,5 +98,5 @@ def evaluatie_aanpassen(
         # Someone saved in between: keep what was typed, carry the current versie.
         actueel, form = diensten.conflictformulier(request.POST, form, netwerk, a.pk)
         ctx |= {"afspraak": actueel, "form": form, "conflict": True}
-        return render(request, "afspraken/sessies/evaluatie_aanpassen.html", ctx, status=409)
-    return render(request, "afspraken/sessies/evaluatie_aanpassen.html", ctx)
+        status = 409
+    return render(request, "afspraken/sessies/evaluatie_aanpassen.html", ctx, status=status)

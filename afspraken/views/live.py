@@ -18,8 +18,9 @@ from django.views.decorators.vary import vary_on_headers
 from afspraken import live, vredestijd
 from afspraken.forms import als_getal
 from afspraken.klok import klok_van, meeste_casussen
-from afspraken.models import Antwoord, Lidmaatschap, Netwerk, Sessie, SessieCasus
+from afspraken.models import Inbreng, Lidmaatschap, Netwerk, Sessie, SessieCasus
 from afspraken.views.hulp import regisseur_sessie
+from kern.terugweg import veilige_terugweg
 from kern.types import HtmxHttpRequest
 
 # The controls panel, shared by the live case screen and the timer page.
@@ -44,42 +45,39 @@ def bediening_ctx(sessie: Sessie, terug: str) -> dict:
 
 
 def stand(sessie: Sessie, sc: SessieCasus) -> dict:
-    """The live state of one case: how many of the session's participants answered it (in the
-    plenary everyone says what they would do, not only those it was dealt to), the answers, and
+    """The live state of one case: how many of the session's participants gave their inbreng (in the
+    plenary everyone says what they would do, not only those it was dealt to), their inbreng, and
     the differences between them."""
-    antwoorden = [
+    inbreng = [
         a
-        for a in Antwoord.objects.filter(sessie=sessie, casus=sc.casus)
+        for a in Inbreng.objects.filter(sessie=sessie, casus=sc.casus)
         .select_related("deelnemer")
         .order_by("deelnemer__volgorde", "deelnemer__pk")
         if _ingevuld(a)
     ]
     return {
-        "antwoorden": antwoorden,
-        "verschillen": vredestijd.verschillen([a.als_dict() for a in antwoorden]),
-        "beantwoord": len(antwoorden),
+        "inbreng": inbreng,
+        "verschillen": vredestijd.verschillen([a.als_dict() for a in inbreng]),
+        "ingebracht": len(inbreng),
         "verwacht": sessie.deelnemers.count(),
         "gesloten": sc.gesloten_op is not None,
     }
 
 
-def _ingevuld(antwoord: Antwoord) -> bool:
-    """An answer counts once anything of it is filled in."""
+def _ingevuld(inbreng: Inbreng) -> bool:
+    """Inbreng counts once anything of it is filled in."""
     velden = ("duiding", "partners_betrekken", "partners", "ingrijpen", "actie")
-    return any(getattr(antwoord, v, None) for v in velden)
+    return any(getattr(inbreng, v, None) for v in velden)
 
 
 def _terug(request: HtmxHttpRequest, sessie: Sessie) -> str:
     """Where a control without JavaScript returns: the `terug` path when it is a page of this
     session (never another site), else the session's overview."""
     basis = reverse("afspraken:sessie", args=[sessie.netwerk.slug, sessie.pk])
-    terug = request.POST.get("terug", "")
-    if terug.startswith(basis) and "//" not in terug and "\\" not in terug:
-        return terug
-    return basis
+    return veilige_terugweg(request.POST.get("terug", ""), basis, basis)
 
 
-def _antwoord(request: HtmxHttpRequest, sessie: Sessie) -> HttpResponse:
+def _response(request: HtmxHttpRequest, sessie: Sessie) -> HttpResponse:
     """After a control: the controls panel for htmx, else back to the page (post/redirect/get)."""
     terug = _terug(request, sessie)
     if request.htmx:
@@ -123,7 +121,7 @@ def klok(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sess
     actie = request.POST.get("actie", "")
     if actie in live.KlokActie.ALLE:
         live.bedien_klok(s, actie)
-    return _antwoord(request, s)
+    return _response(request, s)
 
 
 @require_POST
@@ -159,7 +157,7 @@ def beamer_casus(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap,
 def beamer_verschillen(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     """ "Toon verschillen" (tonen=ja) or "Verberg verschillen" (anything else) on the beamer."""
     live.toon_verschillen(s, request.POST.get("tonen") == "ja")
-    return _antwoord(request, s)
+    return _response(request, s)
 
 
 @require_POST

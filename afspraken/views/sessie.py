@@ -1,5 +1,5 @@
 """The vredestijd session (the source's six steps of "Afspraken maken"), its preparation: the
-list, a new session, the overview, dealing the cases (step 1), the handouts and the reflection
+list (a new session: `afspraken.views.sessie_nieuw`), the overview, dealing the cases (step 1), the handouts and the reflection
 timer (step 2). The plenary and the agreements are in `afspraken.views.bespreken`.
 
 Only the network's regisseur gets here (`afspraken.toegang.regisseur`). The rules themselves
@@ -9,11 +9,10 @@ route's questions, the procedure) is read through `routekaart.inhoud`.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -22,30 +21,21 @@ from django.views.decorators.http import require_GET, require_http_methods
 from afspraken import vredestijd
 from afspraken.forms import als_getal
 from afspraken.klok import meeste_casussen
-from afspraken.models import MAX_DEELNEMERS, Deelnemer, Lidmaatschap, Netwerk, Sessie, SessieCasus
-from afspraken.sessie_forms import DeelnemerFormSet, SessieForm
+from afspraken.models import Deelnemer, Lidmaatschap, Netwerk, Sessie, SessieCasus
 from afspraken.toegang import regisseur
 from afspraken.views import live
-from afspraken.views.hulp import formdata, naar, regisseur_sessie
+from afspraken.views.hulp import naar, regisseur_sessie
 from casussen.models import Modus
 from kern.pdf import naar_pdf, pdf_response
 from kern.types import HtmxHttpRequest
 from routekaart import inhoud
 
-SESSIE_PDF_CSS = "sessie-pdf.css"
-LEGE_RIJEN = 2  # blank participant rows offered below the filled ones
-MINSTE_RIJEN = 6
 BEDENKTIJD = 2  # the phase of the procedure the timer page marks by default
 
 
 def sessie_ctx(netwerk: Netwerk, sessie: Sessie, huidig: str) -> dict:
     """What every session page's header and step navigation need."""
     return {"netwerk": netwerk, "sessie": sessie, "huidig": huidig}
-
-
-def stylesheet() -> str:
-    """The print stylesheet of the session's PDFs (handouts, summary)."""
-    return (settings.BASE_DIR / "static" / "css" / SESSIE_PDF_CSS).read_text(encoding="utf-8")
 
 
 def in_gang(sessie: Sessie) -> None:
@@ -68,95 +58,6 @@ def sessies(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> H
         aantal_afspraken=Count("afspraken", distinct=True),
     )
     return render(request, "afspraken/sessies/lijst.html", {"netwerk": netwerk, "sessies": lijst})
-
-
-def _deelnemer_rijen(deelnemers: list[dict]) -> list[dict]:
-    """Initial formset rows: the given participants plus a few blank rows."""
-    aantal = max(MINSTE_RIJEN, len(deelnemers) + LEGE_RIJEN)
-    return deelnemers + [{} for _ in range(aantal - len(deelnemers))]
-
-
-def _meer_rijen(request: HtmxHttpRequest, netwerk: Netwerk, vorige: list[Sessie]) -> HttpResponse:
-    """ "Meer deelnemers": the same form again, unbound (no errors yet), with what was typed and
-    four more empty rows. Works without JavaScript."""
-    data = request.POST
-    initial = {
-        "datum": data.get("datum", ""),
-        "plaats": data.get("plaats", ""),
-        "minuten_per_casus": data.get("minuten_per_casus", ""),
-        "casussen": data.getlist("casussen"),
-    }
-    getypt = min(als_getal(data.get("deelnemers-TOTAL_FORMS")) or 0, MAX_DEELNEMERS)
-    rijen = [
-        {
-            "naam": data.get(f"deelnemers-{i}-naam", ""),
-            "organisatie": data.get(f"deelnemers-{i}-organisatie", ""),
-            "werkt_online": bool(data.get(f"deelnemers-{i}-werkt_online")),
-        }
-        for i in range(getypt)
-    ]
-    rijen = (rijen + [{} for _ in range(LEGE_RIJEN * 2)])[:MAX_DEELNEMERS]
-    ctx = {
-        "netwerk": netwerk,
-        "form": SessieForm(initial=initial),
-        "formset": DeelnemerFormSet(prefix="deelnemers", initial=rijen),
-        "vorige": vorige,
-        "kopie": None,
-    }
-    return render(request, "afspraken/sessies/nieuw.html", ctx)
-
-
-@require_http_methods(["GET", "POST"])
-@regisseur
-def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
-    """A new session; ?kopie=<pk> fills the form from an earlier one ("Kopieer vorige sessie")."""
-    vorige = list(Sessie.objects.van(netwerk))
-    kopie = None
-    if request.method == "GET" and request.GET.get("kopie"):
-        kopie_pk = als_getal(request.GET["kopie"])
-        kopie = next((s for s in vorige if s.pk == kopie_pk), None)
-        if kopie is None:
-            raise Http404("Deze sessie bestaat niet.")
-    if request.method == "POST" and "meer_rijen" in request.POST:
-        return _meer_rijen(request, netwerk, vorige)
-    if kopie:
-        initial = {
-            "minuten_per_casus": kopie.minuten_per_casus,
-            "plaats": kopie.plaats,
-            "casussen": [sc.casus_id for sc in kopie.casussen.all()],
-        }
-        rijen = [
-            {"naam": d.naam, "organisatie": d.organisatie, "werkt_online": d.werkt_online}
-            for d in kopie.deelnemers.all()
-        ]
-    else:
-        initial = {"casussen": [c.pk for c in inhoud.huidige().casussen.values()]}
-        rijen = []
-    initial["datum"] = timezone.localdate()
-    form = SessieForm(formdata(request), initial=initial)
-    formset = DeelnemerFormSet(
-        formdata(request), prefix="deelnemers", initial=_deelnemer_rijen(rijen)
-    )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            sessie = form.save(commit=False)
-            sessie.netwerk = netwerk
-            sessie.gemaakt_door = request.user
-            sessie.save()
-            for i, rij in enumerate(formset.ingevuld()):
-                Deelnemer.objects.create(
-                    sessie=sessie,
-                    naam=rij["naam"].strip(),
-                    organisatie=rij["organisatie"].strip(),
-                    werkt_online=rij["werkt_online"],
-                    volgorde=i,
-                )
-            for i, casus in enumerate(form.cleaned_data["casussen"].order_by("volgorde", "slug")):
-                SessieCasus.objects.create(sessie=sessie, casus=casus, volgorde=i)
-        messages.success(request, "De sessie is aangemaakt. Verdeel nu de casussen.")
-        return naar("sessie-verdelen", netwerk.slug, sessie.pk)
-    ctx = {"netwerk": netwerk, "form": form, "formset": formset, "vorige": vorige, "kopie": kopie}
-    return render(request, "afspraken/sessies/nieuw.html", ctx)
 
 
 @require_GET
@@ -280,7 +181,7 @@ def handouts(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: 
 @regisseur_sessie
 def handouts_pdf(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, s: Sessie):
     """All handouts in one PDF, from the same partial as the web page."""
-    ctx = _handouts_ctx(netwerk, s, s.deelnemers.all()) | {"stylesheet": stylesheet()}
+    ctx = _handouts_ctx(netwerk, s, s.deelnemers.all())
     html = render_to_string("afspraken/sessies/handouts_pdf.html", ctx)
     return pdf_response(naar_pdf(html), f"hand-outs-{netwerk.slug}-{s.datum:%Y-%m-%d}.pdf")
 

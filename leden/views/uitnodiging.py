@@ -50,21 +50,20 @@ def _welkom(request, uitnodiging: Uitnodiging, nieuw: bool) -> HttpResponse:
 
 
 def _uitnodiging(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """The invitation's page, or where accepting it leads. Raises UitnodigingOngeldig for an
+    unknown, used, withdrawn or expired invitation (the view shows that once)."""
     uitnodiging = Uitnodiging.objects.bij_token(token)
     if uitnodiging is None:
-        return _ongeldig(request, "ongeldig")
+        raise UitnodigingOngeldig("ongeldig")
     if uitnodiging.stand != Uitnodiging.Stand.GELDIG:
-        return _ongeldig(request, uitnodiging.stand)
+        raise UitnodigingOngeldig(uitnodiging.stand)
     bestaand = account_bij(uitnodiging.email)
     user = request.user if request.user.is_authenticated else None
     form = None
     if bestaand is not None and user is not None and user.pk == bestaand.pk:
         situatie = "accepteren"
         if request.method == "POST":
-            try:
-                _lid, nieuw = accepteer(uitnodiging, user)
-            except UitnodigingOngeldig as fout:
-                return _ongeldig(request, fout.stand)
+            _lid, nieuw = accepteer(uitnodiging, user)
             return _welkom(request, uitnodiging, nieuw)
     elif user is not None:
         # Logged in, but the invitation is for another address (or a new account).
@@ -82,8 +81,6 @@ def _uitnodiging(request: HtmxHttpRequest, token: str) -> HttpResponse:
                     naam=form.cleaned_data["naam"],
                     wachtwoord=form.cleaned_data["wachtwoord1"],
                 )
-            except UitnodigingOngeldig as fout:
-                return _ongeldig(request, fout.stand)
             except AccountBestaat:
                 # The page now offers the login instead.
                 return redirect(request.path)
@@ -108,6 +105,9 @@ def uitnodiging(request: HtmxHttpRequest, token: str) -> HttpResponse:
     if rem.te_vaak("uitnodiging", rem.adres(request), limiet=PER_MINUUT):
         response = te_vaak_pagina(request)
     else:
-        response = _uitnodiging(request, token)
+        try:
+            response = _uitnodiging(request, token)
+        except UitnodigingOngeldig as fout:
+            response = _ongeldig(request, fout.stand)
     response.headers["Referrer-Policy"] = "origin"
     return niet_loggen(response)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from afspraken import deelname
-from afspraken.models import Antwoord, Deelnemer, Sessie, SessieCasus
+from afspraken.models import Deelnemer, Inbreng, Sessie, SessieCasus
 from kern import rem
 from routekaart import inhoud
 from tests.afspraken.personas import url
@@ -51,8 +51,23 @@ def kies(client: Client, sessie: Sessie, naam: str, **extra):
     return client.post(doe_mee("doe-mee-wie", sessie.code), {"deelnemer": d.pk, **extra})
 
 
-def antwoord_data(sc: SessieCasus, versie: int = 0, **velden) -> dict:
-    data = {f"c{sc.pk}-versie": versie}
+@pytest.fixture
+def sc(sessie, client) -> SessieCasus:
+    """The first case of the session, with Ayla's name picked on `client` (the case is hers)."""
+    kies(client, sessie, "Ayla")
+    return sessie.eerste_casus()
+
+
+def stuur(client: Client, sessie: Sessie, sc: SessieCasus, **velden):
+    """POST a participant's inbreng on case `sc`; keys starting with HTTP_ are headers."""
+    kop = {k: velden.pop(k) for k in list(velden) if k.startswith("HTTP_")}
+    return client.post(
+        doe_mee("doe-mee-inbreng", sessie.code, sc.casus.slug), inbreng_data(sc, **velden), **kop
+    )
+
+
+def inbreng_data(sc: SessieCasus, revisie: int = 0, **velden) -> dict:
+    data = {f"c{sc.pk}-revisie": revisie}
     for veld in ("duiding", "partners_betrekken", "ingrijpen", "actie", "actie_anders"):
         data[f"c{sc.pk}-{veld}"] = velden.get(veld, "")
     data[f"c{sc.pk}-partners"] = velden.get("partners", [])
@@ -159,13 +174,10 @@ class TestGeslotenSessie:
         kies(client, sessie, "Ayla")
         Sessie.objects.filter(pk=sessie.pk).update(status=Sessie.Status.AFGEROND)
         sc = sessie.eerste_casus()
-        response = client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-            antwoord_data(sc, duiding="Te laat"),
-        )
+        response = stuur(client, sessie, sc, duiding="Te laat")
         assert response.status_code == 410
         assert "Deze sessie is gesloten" in response.content.decode()
-        assert not Antwoord.objects.exists()
+        assert not Inbreng.objects.exists()
         page = client.get(doe_mee("doe-mee-casussen", sessie.code))
         assert "Deze sessie is gesloten" in page.content.decode()
 
@@ -371,13 +383,8 @@ def _element(html: str, kenmerk: str) -> str:
 
 
 class TestStatusFragment:
-    def test_the_polled_fragment_never_holds_the_form(self, sessie, client):
-        kies(client, sessie, "Ayla")
-        sc = sessie.eerste_casus()
-        client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-            antwoord_data(sc, duiding="Mijn duiding"),
-        )
+    def test_the_polled_fragment_never_holds_the_form(self, sessie, client, sc):
+        stuur(client, sessie, sc, duiding="Mijn duiding")
         SessieCasus.objects.filter(pk=sc.pk).update(gesloten_op=timezone.now())
         Sessie.objects.filter(pk=sessie.pk).update(klok_gestart_op=timezone.now())
         for hx in ({}, {"HTTP_HX_REQUEST": "true"}):
@@ -405,129 +412,94 @@ class TestStatusFragment:
         assert response.status_code == 403
 
 
-class TestAntwoorden:
-    def test_without_javascript_it_saves_and_comes_back(self, sessie, client, content):
-        kies(client, sessie, "Ayla")
-        sc = sessie.eerste_casus()
+class TestInbreng:
+    def test_without_javascript_it_saves_and_comes_back(self, sessie, client, content, sc):
         actie = inhoud.huidige().acties[0]
-        response = client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-            antwoord_data(
-                sc,
-                duiding="Een oproep tot geweld.",
-                partners_betrekken="ja",
-                partners=["politie", "jongerenwerk"],
-                ingrijpen="ja",
-                actie=actie.slug,
-            ),
+        response = stuur(
+            client,
+            sessie,
+            sc,
+            duiding="Een oproep tot geweld.",
+            partners_betrekken="ja",
+            partners=["politie", "jongerenwerk"],
+            ingrijpen="ja",
+            actie=actie.slug,
         )
         assert response.status_code == 302
         assert response.url == doe_mee("doe-mee-casussen", sessie.code) + f"#kaart-{sc.casus.slug}"
-        a = Antwoord.objects.get(sessie=sessie, casus=sc.casus)
+        a = Inbreng.objects.get(sessie=sessie, casus=sc.casus)
         assert a.deelnemer.naam == "Ayla"
-        assert (a.partners, a.actie, a.versie) == (["jongerenwerk", "politie"], actie.slug, 1)
+        assert (a.partners, a.actie, a.revisie) == (["jongerenwerk", "politie"], actie.slug, 1)
         html = client.get(response.url).content.decode()
         assert f"Je antwoord bij {sc.casus.titel} is opgeslagen." in html
         assert 'value="Een oproep tot geweld."' in html
-        assert f'name="c{sc.pk}-versie" value="1"' in html
+        assert f'name="c{sc.pk}-revisie" value="1"' in html
 
-    def test_with_htmx_only_that_case_s_form_comes_back(self, sessie, client):
-        kies(client, sessie, "Ayla")
-        sc = sessie.eerste_casus()
-        response = client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-            antwoord_data(sc, ingrijpen="nee"),
-            HTTP_HX_REQUEST="true",
-        )
+    def test_with_htmx_only_that_case_s_form_comes_back(self, sessie, client, sc):
+        response = stuur(client, sessie, sc, ingrijpen="nee", HTTP_HX_REQUEST="true")
         html = response.content.decode()
         assert response.status_code == 200
         assert html.lstrip().startswith(f'<div id="antwoord-{sc.casus.slug}"')
         assert "Opgeslagen." in html
-        assert f'name="c{sc.pk}-versie" value="1"' in html
+        assert f'name="c{sc.pk}-revisie" value="1"' in html
         assert "<html" not in html
 
-    def test_bad_input_keeps_what_was_typed_and_writes_nothing(self, sessie, client):
-        kies(client, sessie, "Ayla")
-        sc = sessie.eerste_casus()
-        response = client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-            antwoord_data(sc, duiding="Mijn zin", actie="anders"),
-        )
+    def test_bad_input_keeps_what_was_typed_and_writes_nothing(self, sessie, client, sc):
+        response = stuur(client, sessie, sc, duiding="Mijn zin", actie="anders")
         html = response.content.decode()
         assert response.status_code == 400
         assert "Beschrijf de andere actie in een paar woorden." in html
         assert 'value="Mijn zin"' in html
-        assert not Antwoord.objects.exists()
+        assert not Inbreng.objects.exists()
 
-    def test_a_concurrent_save_by_the_regisseur_is_shown_and_nothing_is_lost(self, sessie, client):
-        kies(client, sessie, "Ayla")
-        sc = sessie.eerste_casus()
+    def test_a_concurrent_save_by_the_regisseur_is_shown_and_nothing_is_lost(
+        self, sessie, client, sc
+    ):
         ayla = sessie.deelnemers.get(naam="Ayla")
-        Antwoord.objects.bewaar(
-            sessie=sessie, casus=sc.casus, deelnemer=ayla, geladen_versie=0, duiding="Van de regie"
+        Inbreng.objects.bewaar(
+            sessie=sessie, casus=sc.casus, deelnemer=ayla, geladen_revisie=0, duiding="Van de regie"
         )
-        response = client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-            antwoord_data(sc, versie=0, duiding="Van mijzelf"),
-        )
+        response = stuur(client, sessie, sc, revisie=0, duiding="Van mijzelf")
         html = response.content.decode()
         assert response.status_code == 409
         assert "Intussen opgeslagen: Van de regie" in html
         assert 'value="Van mijzelf"' in html
-        assert f'name="c{sc.pk}-versie" value="1"' in html  # saving again is deliberate
-        assert Antwoord.objects.get().duiding == "Van de regie"
+        assert f'name="c{sc.pk}-revisie" value="1"' in html  # saving again is deliberate
+        assert Inbreng.objects.get().duiding == "Van de regie"
 
-    def test_a_closed_case_refuses_a_change_in_dutch_and_writes_nothing(self, sessie, client):
-        kies(client, sessie, "Ayla")
-        sc = sessie.eerste_casus()
-        client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-            antwoord_data(sc, duiding="Eerst"),
-        )
+    def test_a_closed_case_refuses_a_change_in_dutch_and_writes_nothing(self, sessie, client, sc):
+        stuur(client, sessie, sc, duiding="Eerst")
         SessieCasus.objects.filter(pk=sc.pk).update(gesloten_op=timezone.now())
         for hx in ({}, {"HTTP_HX_REQUEST": "true"}):
-            response = client.post(
-                doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-                antwoord_data(sc, versie=1, duiding="Later"),
-                **hx,
-            )
+            response = stuur(client, sessie, sc, revisie=1, duiding="Later", **hx)
             html = response.content.decode()
             assert "Deze casus is gesloten; je antwoord is niet meer te wijzigen." in html
             assert response.status_code == (200 if hx else 409)
-        a = Antwoord.objects.get()
-        assert (a.duiding, a.versie) == ("Eerst", 1)
+        a = Inbreng.objects.get()
+        assert (a.duiding, a.revisie) == ("Eerst", 1)
         page = client.get(doe_mee("doe-mee-casussen", sessie.code)).content.decode()
         assert re.search(r"<fieldset class=\"doe-mee__velden\" disabled>", page)
 
     def test_a_claim_writes_only_its_own_participant_s_dealt_cases(self, sessie, client):
         kies(client, sessie, "Ayla")
         van_bram = sessie.casussen.all()[2]
-        response = client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, van_bram.casus.slug),
-            antwoord_data(van_bram, duiding="Niet van mij"),
-        )
+        response = stuur(client, sessie, van_bram, duiding="Niet van mij")
         assert response.status_code == 404
-        assert not Antwoord.objects.exists()
+        assert not Inbreng.objects.exists()
 
     def test_without_a_claim_nothing_is_written(self, sessie, client):
         sc = sessie.eerste_casus()
-        response = client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-            antwoord_data(sc, duiding="Anoniem"),
-        )
+        response = stuur(client, sessie, sc, duiding="Anoniem")
         assert response.status_code == 403
         assert "Kies eerst je naam" in response.content.decode()
-        assert not Antwoord.objects.exists()
+        assert not Inbreng.objects.exists()
 
     def test_the_regisseur_sees_the_participant_s_answer_in_the_plenary(
         self, sessie, client, regie
     ):
         kies(client, sessie, "Ayla")
         sc = sessie.eerste_casus()
-        client.post(
-            doe_mee("doe-mee-antwoord", sessie.code, sc.casus.slug),
-            antwoord_data(sc, partners=["boa"]),
-        )
+        stuur(client, sessie, sc, partners=["boa"])
         html = regie.get(url("sessie-casus", sessie.pk, sc.casus.slug)).content.decode()
         assert "1 van 1 zou de boa betrekken" in html
 

@@ -10,14 +10,13 @@ import secrets
 import string
 import urllib.error
 import urllib.request
-from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
 from django.core import signing
 
 from afspraken import deelname
-from afspraken.models import Antwoord, Deelnemer, Lidrol, Sessie
+from afspraken.models import Deelnemer, Inbreng, Lidrol, Sessie
 from tests.afspraken.personas import maak_lid
 from tests.afspraken.sessie_hulp import maak_sessie
 from tests.afspraken.test_gelijktijdig_http import A, Regisseur, _GeenDoorsturen, netwerk, tegelijk
@@ -25,9 +24,9 @@ from tests.afspraken.test_gelijktijdig_http import A, Regisseur, _GeenDoorsturen
 __all__ = ["netwerk"]  # the fixture, imported for this module
 
 
-class Telefoon:
+class Telefoon(Regisseur):
     """A participant's phone over real HTTP: the signed claim cookie of its name (as "Wie ben
-    jij?" sets it) and a CSRF secret of its own."""
+    jij?" sets it) and a CSRF secret of its own; it posts as the regisseur's browser does."""
 
     def __init__(self, basis: str, sessie: Sessie, deelnemer: Deelnemer):
         geheim = deelname.claim(deelnemer, overnemen=True)
@@ -38,16 +37,6 @@ class Telefoon:
         )
         self.basis = basis
         self.opener = urllib.request.build_opener(_GeenDoorsturen)
-
-    def post(self, pad: str, data: dict) -> tuple[int, str]:
-        body = urlencode(data | {"csrfmiddlewaretoken": self.csrf}, doseq=True).encode()
-        headers = {"Cookie": self.cookie, "Content-Type": "application/x-www-form-urlencoded"}
-        verzoek = urllib.request.Request(self.basis + pad, data=body, headers=headers)
-        try:
-            with self.opener.open(verzoek, timeout=30) as antwoord:
-                return antwoord.status, antwoord.read().decode()
-        except urllib.error.HTTPError as fout:
-            return fout.code, fout.read().decode()
 
 
 @pytest.fixture
@@ -67,33 +56,33 @@ def test_a_participant_and_the_regisseur_saving_one_answer_at_once(live_server, 
     pad_telefoon = f"/doe-mee/{sessie.code}/casussen/{sc.casus.slug}/"
     pad_regie = f"/afspraken/{A}/sessies/{sessie.pk}/casussen/{sc.casus.slug}/"
 
-    versie = 0
+    revisie = 0
     for ronde in range(6):
         van_telefoon = f"Telefoon {ronde}"
         van_regie = f"Regie {ronde}"
-        # Both loaded the answer at the same versie, and save at the same moment.
-        telefoon_data = {f"c{sc.pk}-versie": versie, f"c{sc.pk}-duiding": van_telefoon}
-        regie_data = {f"d{ayla.pk}-versie": versie, f"d{ayla.pk}-duiding": van_regie}
-        antwoorden = tegelijk(
+        # Both loaded the answer at the same revisie, and save at the same moment.
+        telefoon_data = {f"c{sc.pk}-revisie": revisie, f"c{sc.pk}-duiding": van_telefoon}
+        regie_data = {f"d{ayla.pk}-revisie": revisie, f"d{ayla.pk}-duiding": van_regie}
+        responses = tegelijk(
             [
                 lambda d=telefoon_data: telefoon.post(pad_telefoon, d),
                 lambda d=regie_data: regisseur.post(pad_regie, d),
             ]
         )
-        statussen = [s for s, _ in antwoorden]
+        statussen = [s for s, _ in responses]
         assert sorted(statussen) == [302, 409], statussen
-        a = Antwoord.objects.get(sessie=sessie, casus=sc.casus, deelnemer=ayla)
-        assert a.versie == versie + 1  # exactly one save
+        a = Inbreng.objects.get(sessie=sessie, casus=sc.casus, deelnemer=ayla)
+        assert a.revisie == revisie + 1  # exactly one save
         winnaar, verliezer = (
             (van_telefoon, van_regie) if statussen[0] == 302 else (van_regie, van_telefoon)
         )
         assert a.duiding == winnaar
-        html = antwoorden[statussen.index(409)][1]
+        html = responses[statussen.index(409)][1]
         # The loser sees what was saved meanwhile and still has their own text to save again.
         assert f'value="{verliezer}"' in html
         assert winnaar in html
         assert "Intussen opgeslagen" in html
-        versie = a.versie
+        revisie = a.revisie
 
 
 def test_a_room_of_phones_saving_their_own_answers_at_once_keeps_every_one(live_server, sessie):
@@ -101,12 +90,12 @@ def test_a_room_of_phones_saving_their_own_answers_at_once_keeps_every_one(live_
     deelnemers = list(sessie.deelnemers.all())
     telefoons = [Telefoon(live_server.url, sessie, d) for d in deelnemers]
     pad = f"/doe-mee/{sessie.code}/casussen/{sc.casus.slug}/"
-    antwoorden = tegelijk(
+    responses = tegelijk(
         [
             lambda t=t, d=d: t.post(
                 pad,
                 {
-                    f"c{sc.pk}-versie": 0,
+                    f"c{sc.pk}-revisie": 0,
                     f"c{sc.pk}-duiding": f"Van {d.naam}",
                     f"c{sc.pk}-partners": ["politie"],
                     f"c{sc.pk}-ingrijpen": "ja",
@@ -115,12 +104,12 @@ def test_a_room_of_phones_saving_their_own_answers_at_once_keeps_every_one(live_
             for t, d in zip(telefoons * 2, deelnemers * 2, strict=True)
         ]
     )
-    statussen = [s for s, _ in antwoorden]
+    statussen = [s for s, _ in responses]
     assert 500 not in statussen
-    # Each phone posted twice from versie 0: one of its two wins, the other is a conflict.
+    # Each phone posted twice from revisie 0: one of its two wins, the other is a conflict.
     assert sorted(statussen) == [302] * len(deelnemers) + [409] * len(deelnemers)
-    opgeslagen = Antwoord.objects.filter(sessie=sessie, casus=sc.casus)
-    assert sorted((a.deelnemer.naam, a.duiding, a.versie) for a in opgeslagen) == sorted(
+    opgeslagen = Inbreng.objects.filter(sessie=sessie, casus=sc.casus)
+    assert sorted((a.deelnemer.naam, a.duiding, a.revisie) for a in opgeslagen) == sorted(
         (d.naam, f"Van {d.naam}", 1) for d in deelnemers
     )
     assert all(a.partners == ["politie"] and a.partners_betrekken == "ja" for a in opgeslagen)

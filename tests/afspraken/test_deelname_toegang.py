@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from afspraken import deelname
-from afspraken.models import Antwoord, Deelnemer, Sessie
+from afspraken.models import Deelnemer, Inbreng, Sessie
 from kern import rem
 from tests.afspraken.sessie_hulp import maak_sessie
 
@@ -59,7 +59,7 @@ def _stand(sessie: Sessie):
     return (
         Sessie.objects.values_list("code", flat=True).get(pk=sessie.pk),
         sorted(Deelnemer.objects.filter(sessie=sessie).values_list("pk", "claim")),
-        sorted(Antwoord.objects.values_list("pk", "versie", "duiding")),
+        sorted(Inbreng.objects.values_list("pk", "revisie", "duiding")),
     )
 
 
@@ -72,9 +72,9 @@ def _urls(sessie: Sessie) -> dict:
         "doe-mee-wie": (reverse("afspraken:doe-mee-wie", args=[sessie.code]), {}),
         "doe-mee-casussen": (reverse("afspraken:doe-mee-casussen", args=[sessie.code]), {}),
         "doe-mee-status": (reverse("afspraken:doe-mee-status", args=[sessie.code]), {}),
-        "doe-mee-antwoord": (
-            reverse("afspraken:doe-mee-antwoord", args=[sessie.code, sc.casus.slug]),
-            {f"c{sc.pk}-versie": "0", f"c{sc.pk}-duiding": "Mijn duiding"},
+        "doe-mee-inbreng": (
+            reverse("afspraken:doe-mee-inbreng", args=[sessie.code, sc.casus.slug]),
+            {f"c{sc.pk}-revisie": "0", f"c{sc.pk}-duiding": "Mijn duiding"},
         ),
         "sessie-code": (reverse("afspraken:sessie-code", args=a), {}),
         "sessie-vrijgeven": (reverse("afspraken:sessie-vrijgeven", args=[*a, ayla.pk]), {}),
@@ -91,12 +91,12 @@ VERWACHT = {
     "doe-mee-wie": IEDEREEN,
     "doe-mee-casussen": ((302, 405), (200, 405), (302, 405), (302, 405), (302, 405), (302, 405)),
     "doe-mee-status": ((403, 405), (200, 405), (403, 405), (403, 405), (403, 405), (403, 405)),
-    "doe-mee-antwoord": ((405, 403), (405, 302), (405, 403), (405, 403), (405, 403), (405, 403)),
+    "doe-mee-inbreng": ((405, 403), (405, 302), (405, 403), (405, 403), (405, 403), (405, 403)),
     "sessie-code": ((405, 302), (405, 302), (405, 302), (405, 403), (405, 404), (405, 302)),
     "sessie-vrijgeven": ((405, 302), (405, 302), (405, 302), (405, 403), (405, 404), (405, 302)),
 }
 SCHRIJVEN = {  # (persona, URL) whose POST may change something
-    ("claim", "doe-mee-antwoord"),
+    ("claim", "doe-mee-inbreng"),
     ("regisseur_a", "sessie-code"),
     ("regisseur_a", "sessie-vrijgeven"),
 }
@@ -128,9 +128,9 @@ def test_every_persona_gets_what_the_table_says_and_refusals_change_nothing(opze
 
 def test_a_claim_writes_only_its_own_participant_s_answer(opzet):
     sessie, clients = opzet
-    adres, data = _urls(sessie)["doe-mee-antwoord"]
+    adres, data = _urls(sessie)["doe-mee-inbreng"]
     clients["claim"].post(adres, data)
-    a = Antwoord.objects.get()
+    a = Inbreng.objects.get()
     assert (a.sessie, a.deelnemer.naam, a.duiding) == (sessie, "Ayla", "Mijn duiding")
 
 

@@ -143,18 +143,18 @@ class TestEvaluatieSchrijftAlleenDeDatum:
         )
 
 
-class TestAntwoorden:
+class TestInbreng:
     """The plenary's answers: an upsert with its own versie."""
 
     def _data(self, sessie, teksten: dict, versies: dict) -> dict:
         data = {}
         for d in sessie.deelnemers.all():
             data[f"d{d.pk}-duiding"] = teksten.get(d.naam, "")
-            data[f"d{d.pk}-versie"] = versies.get(d.naam, 0)
+            data[f"d{d.pk}-revisie"] = versies.get(d.naam, 0)
         return data
 
     def test_two_first_saves_of_one_answer_never_raise(self, content, netwerk_a):
-        from afspraken.models import Antwoord
+        from afspraken.models import Inbreng
         from tests.afspraken.sessie_hulp import maak_sessie
 
         sessie = maak_sessie(netwerk_a)
@@ -163,15 +163,15 @@ class TestAntwoorden:
             "casus": sessie.eerste_casus().casus,
             "deelnemer": sessie.deelnemers.first(),
         }
-        eerste = Antwoord.objects.bewaar(**sleutel, geladen_versie=0, duiding="Eerste")
-        assert Antwoord.objects.bewaar(**sleutel, geladen_versie=0, duiding="Tweede") is None
-        assert eerste.versie == 1
-        assert Antwoord.objects.get().duiding == "Eerste"
+        eerste = Inbreng.objects.bewaar(**sleutel, geladen_revisie=0, duiding="Eerste")
+        assert Inbreng.objects.bewaar(**sleutel, geladen_revisie=0, duiding="Tweede") is None
+        assert eerste.revisie == 1
+        assert Inbreng.objects.get().duiding == "Eerste"
 
     def test_a_stale_save_keeps_the_typed_text_and_saves_the_others(
         self, client, content, netwerk_a, regisseur_a
     ):
-        from afspraken.models import Antwoord
+        from afspraken.models import Inbreng
         from tests.afspraken.sessie_hulp import maak_sessie
 
         client.force_login(regisseur_a)
@@ -188,8 +188,8 @@ class TestAntwoorden:
         assert "Niet alles opgeslagen" in html and "Van de ander" in html
         assert 'value="Mijn Ayla"' in html  # their own text, kept in the form
         ayla = sessie.deelnemers.get(naam="Ayla")
-        assert f'name="d{ayla.pk}-versie" value="1"' in html  # saving again is deliberate
+        assert f'name="d{ayla.pk}-revisie" value="1"' in html  # saving again is deliberate
         opgeslagen = dict(
-            Antwoord.objects.filter(sessie=sessie).values_list("deelnemer__naam", "duiding")
+            Inbreng.objects.filter(sessie=sessie).values_list("deelnemer__naam", "duiding")
         )
         assert opgeslagen == {"Ayla": "Van de ander", "Bram": "Mijn Bram"}

@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from afspraken.models import Afspraak, Antwoord, Lidrol, Netwerk, Publicatie, Sessie, half_jaar_na
+from afspraken.models import Afspraak, Inbreng, Lidrol, Netwerk, Publicatie, Sessie, half_jaar_na
 from tests.afspraken.personas import maak_afspraak, maak_lid
 from tests.afspraken.sessie_hulp import maak_sessie
 
@@ -240,7 +240,7 @@ def test_eight_first_saves_of_a_cases_answers_at_once_give_no_500(regisseurs, ne
         velden = {}
         for d in deelnemers:
             velden[f"d{d.pk}-duiding"] = f"Duiding {i} van {d.naam}"
-            velden[f"d{d.pk}-versie"] = 0
+            velden[f"d{d.pk}-revisie"] = 0
         return velden
 
     antwoorden = tegelijk(
@@ -249,9 +249,9 @@ def test_eight_first_saves_of_a_cases_answers_at_once_give_no_500(regisseurs, ne
     statussen = [s for s, _ in antwoorden]
     assert 500 not in statussen
     assert set(statussen) <= {200, 302, 409}
-    opgeslagen = list(Antwoord.objects.filter(sessie=sessie, casus=casus))
+    opgeslagen = list(Inbreng.objects.filter(sessie=sessie, casus=casus))
     assert sorted(a.deelnemer_id for a in opgeslagen) == sorted(d.pk for d in deelnemers)
-    assert all(a.versie == 1 for a in opgeslagen)
+    assert all(a.revisie == 1 for a in opgeslagen)
     # Every stored answer is what one of the eight typed (and all from one save: the first).
     posten = {a.duiding.split(" van ")[0] for a in opgeslagen}
     assert len(posten) == 1

@@ -11,7 +11,7 @@ import time_machine
 
 from afspraken import live
 from afspraken.klok import klok_van
-from afspraken.models import Antwoord, Sessie
+from afspraken.models import Inbreng, Sessie
 from tests.afspraken.personas import url
 from tests.afspraken.sessie_hulp import maak_sessie
 
@@ -188,8 +188,8 @@ class TestBeamer:
     def test_the_differences_show_only_after_toon_verschillen(self, regie, sessie):
         sc = sessie.eerste_casus()
         ayla, bram = sessie.deelnemers.all()[:2]
-        Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=ayla, ingrijpen="ja")
-        Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=bram, ingrijpen="nee")
+        Inbreng.objects.create(sessie=sessie, casus=sc.casus, deelnemer=ayla, ingrijpen="ja")
+        Inbreng.objects.create(sessie=sessie, casus=sc.casus, deelnemer=bram, ingrijpen="nee")
         html = regie.get(url("sessie-beamer", sessie.pk)).content.decode()
         assert "2 van 4</strong> hebben geantwoord" in html
         assert "Waar verschillen de verwachtingen?" not in html

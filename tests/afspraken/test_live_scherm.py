@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from afspraken.models import Antwoord
+from afspraken.models import Inbreng
 from tests.afspraken.personas import url
 from tests.afspraken.sessie_hulp import maak_sessie
 
@@ -28,14 +28,14 @@ def pagina(sessie, sc) -> str:
     return url("sessie-casus", sessie.pk, sc.casus.slug)
 
 
-def van_telefoon(sessie, sc, naam, geladen_versie=0, **velden):
+def van_telefoon(sessie, sc, naam, geladen_revisie=0, **velden):
     """A participant saves on their own phone (the same versioned save as their page)."""
     deelnemer = sessie.deelnemers.get(naam=naam)
-    return Antwoord.objects.bewaar(
+    return Inbreng.objects.bewaar(
         sessie=sessie,
         casus=sc.casus,
         deelnemer=deelnemer,
-        geladen_versie=geladen_versie,
+        geladen_revisie=geladen_revisie,
         **velden,
     )
 
@@ -54,7 +54,7 @@ class TestStand:
     def test_the_page_polls_the_fragment_and_keeps_the_forms_outside_it(self, regie, sessie, sc):
         html = regie.get(pagina(sessie, sc)).content.decode()
         begin = html.index('<div id="stand"')
-        assert 'data-hx-trigger="every 2s, antwoorden-opgeslagen from:body"' in html[begin:]
+        assert 'data-hx-trigger="every 2s, inbreng-opgeslagen from:body"' in html[begin:]
         einde = html.index('<div class="plenair__zij">')
         assert not FORMULIER.search(html[begin:einde])
         assert 'id="invullen"' in html[einde:]
@@ -90,28 +90,28 @@ class TestInvullen:
     def test_typing_for_someone_without_a_phone_saves_only_their_row(self, regie, sessie, sc):
         van_telefoon(sessie, sc, "Ayla", ingrijpen="ja")
         cor = sessie.deelnemers.get(naam="Cor")
-        data = {f"d{cor.pk}-ingrijpen": "nee", f"d{cor.pk}-versie": "0"}
+        data = {f"d{cor.pk}-ingrijpen": "nee", f"d{cor.pk}-revisie": "0"}
         response = regie.post(pagina(sessie, sc), data)
         assert response.status_code == 302
-        assert Antwoord.objects.get(deelnemer=cor).ingrijpen == "nee"
-        assert Antwoord.objects.get(deelnemer__naam="Ayla").ingrijpen == "ja"
+        assert Inbreng.objects.get(deelnemer=cor).ingrijpen == "nee"
+        assert Inbreng.objects.get(deelnemer__naam="Ayla").ingrijpen == "ja"
 
     def test_the_participants_own_edit_is_shown_and_nothing_is_lost(self, regie, sessie, sc):
         van_telefoon(sessie, sc, "Ayla", duiding="Eerste versie")
         formulier = regie.get(pagina(sessie, sc)).content.decode()
         ayla = sessie.deelnemers.get(naam="Ayla")
-        assert f'name="d{ayla.pk}-versie" value="1"' in formulier
+        assert f'name="d{ayla.pk}-revisie" value="1"' in formulier
         # Meanwhile Ayla changes her answer on her phone …
-        van_telefoon(sessie, sc, "Ayla", geladen_versie=1, duiding="Op de telefoon")
+        van_telefoon(sessie, sc, "Ayla", geladen_revisie=1, duiding="Op de telefoon")
         # … and the regisseur saves what they typed for her, from the page loaded before.
-        data = {f"d{ayla.pk}-duiding": "Door de regisseur", f"d{ayla.pk}-versie": "1"}
+        data = {f"d{ayla.pk}-duiding": "Door de regisseur", f"d{ayla.pk}-revisie": "1"}
         response = regie.post(pagina(sessie, sc), data, HTTP_HX_REQUEST="true")
         html = response.content.decode()
         assert "Niet alles opgeslagen" in html
         assert "Op de telefoon" in html  # hers, shown
         assert 'value="Door de regisseur"' in html  # theirs, kept in the form
-        assert f'name="d{ayla.pk}-versie" value="2"' in html
-        assert Antwoord.objects.get(deelnemer=ayla).duiding == "Op de telefoon"
+        assert f'name="d{ayla.pk}-revisie" value="2"' in html
+        assert Inbreng.objects.get(deelnemer=ayla).duiding == "Op de telefoon"
 
 
 class TestAfspraakErnaast:

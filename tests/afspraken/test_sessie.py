@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from afspraken.models import Afspraak, Antwoord, Deelnemer, Sessie, SessieCasus
+from afspraken.models import Afspraak, Deelnemer, Inbreng, Sessie, SessieCasus
 from casussen.models import Casus
 from routekaart import inhoud
 from routekaart.models import Stap
@@ -268,7 +268,7 @@ class TestPlenair:
         )
         response = regie.post(url("sessie-casus", sessie.pk, sc.casus.slug), data, follow=True)
         html = response.content.decode()
-        assert Antwoord.objects.filter(sessie=sessie, casus=sc.casus).count() == 2
+        assert Inbreng.objects.filter(sessie=sessie, casus=sc.casus).count() == 2
         assert "Waar verschillen de verwachtingen?" in html
         assert "1 van 2 zouden partners betrekken" in html
         assert "1 van 2 zou de politie betrekken" in html
@@ -283,7 +283,7 @@ class TestPlenair:
         assert html.lstrip().startswith('<details class="paneel" id="invullen" open')
         assert "<html" not in html
         assert "De antwoorden zijn opgeslagen." in html
-        assert response["HX-Trigger"] == "antwoorden-opgeslagen"
+        assert response["HX-Trigger"] == "inbreng-opgeslagen"
         stand = regie.get(pagina, HTTP_HX_REQUEST="true").content.decode()
         assert "2 van 2 zouden ingrijpen" in stand
         assert "<strong>2 van 4</strong> hebben geantwoord" in stand
@@ -298,7 +298,7 @@ class TestPlenair:
         assert "De duiding mag hoogstens 300 tekens lang zijn" in html
         assert "Kies ja of nee." in html
         assert 'value="Gesprek"' in html
-        assert not Antwoord.objects.exists()
+        assert not Inbreng.objects.exists()
 
     def test_a_case_not_in_the_session_is_a_404(self, regie, netwerk_a):
         sessie = maak_sessie(netwerk_a, casussen=Casus.objects.filter(modus="online"))
@@ -427,7 +427,7 @@ class TestAfronden:
     ):
         casussen = list(sessie.casussen.select_related("casus"))
         # Discussed: the first has an answer, the third was closed in the plenary.
-        Antwoord.objects.create(
+        Inbreng.objects.create(
             sessie=sessie, casus=casussen[0].casus, deelnemer=sessie.deelnemers.first()
         )
         regie.post(url("sessie-casus-sluiten", sessie.pk, casussen[2].casus.slug))
@@ -459,8 +459,8 @@ class TestSamenvatting:
     ):
         sc = sessie.casussen.select_related("casus").first()
         ayla, bram = sessie.deelnemers.all()[:2]
-        Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=ayla, ingrijpen="ja")
-        Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=bram, ingrijpen="nee")
+        Inbreng.objects.create(sessie=sessie, casus=sc.casus, deelnemer=ayla, ingrijpen="ja")
+        Inbreng.objects.create(sessie=sessie, casus=sc.casus, deelnemer=bram, ingrijpen="nee")
         Afspraak.objects.create(
             netwerk=netwerk_a,
             soort=netwerk_a.soorten.get(naam="Algemeen"),

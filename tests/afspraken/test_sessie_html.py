@@ -5,7 +5,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from afspraken.models import Afspraak, Antwoord, Evaluatie
+from afspraken.models import Afspraak, Evaluatie, Inbreng
 from tests.afspraken.personas import maak_afspraak
 from tests.afspraken.sessie_hulp import maak_sessie
 from tests.conftest import vnu_fouten
@@ -20,8 +20,8 @@ def test_the_session_and_evaluation_pages_are_valid_html(
     client.post(reverse("afspraken:sessie-verdelen", args=[a, sessie.pk]), {"actie": "verdeel"})
     sc = sessie.eerste_casus()
     ayla, bram = sessie.deelnemers.all()[:2]
-    Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=ayla, ingrijpen="ja")
-    Antwoord.objects.create(sessie=sessie, casus=sc.casus, deelnemer=bram, ingrijpen="nee")
+    Inbreng.objects.create(sessie=sessie, casus=sc.casus, deelnemer=ayla, ingrijpen="ja")
+    Inbreng.objects.create(sessie=sessie, casus=sc.casus, deelnemer=bram, ingrijpen="nee")
     afspraak = maak_afspraak(
         netwerk_a,
         tekst="Uit de sessie",

@@ -2,14 +2,13 @@
 the links it was published with, and the existing case types got their own phenomenon."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils.html import escape
 
 from afspraken import diensten
 from afspraken.models import Afspraak, SoortCasus
 from casussen.models import Fenomeen
+from tests.afspraken.migratie_hulp import rond_migratie
 from tests.afspraken.personas import maak_afspraak
 from tests.afspraken.sessie_hulp import pdf_tekst
 
@@ -150,12 +149,7 @@ class TestXss:
 @pytest.mark.django_db(transaction=True)
 class TestMigratie:
     def test_existing_case_types_get_their_own_phenomenon_as_link(self):
-        executor = MigrationExecutor(connection)
-        voor = [("afspraken", "0003_antwoord_versie")]
-        na = [("afspraken", "0004_soortcasus_fenomenen")]
-        try:
-            executor.migrate(voor)
-            apps = executor.loader.project_state(voor).apps
+        with rond_migratie("0003_antwoord_versie", "0004_soortcasus_fenomenen") as (apps, migreer):
             Fenomeen_ = apps.get_model("casussen", "Fenomeen")
             Netwerk_ = apps.get_model("afspraken", "Netwerk")
             SoortCasus_ = apps.get_model("afspraken", "SoortCasus")
@@ -166,14 +160,9 @@ class TestMigratie:
             eigen = SoortCasus_.objects.create(netwerk=netwerk, naam="Proef", fenomeen=fenomeen)
             los = SoortCasus_.objects.create(netwerk=netwerk, naam="Wapens")
 
-            executor = MigrationExecutor(connection)
-            executor.migrate(na)
-            apps = executor.loader.project_state(na).apps
+            apps = migreer()
             SoortCasus_ = apps.get_model("afspraken", "SoortCasus")
             assert list(
                 SoortCasus_.objects.get(pk=eigen.pk).fenomenen.values_list("slug", flat=True)
             ) == ["proef-fenomeen"]
             assert not SoortCasus_.objects.get(pk=los.pk).fenomenen.exists()
-        finally:
-            executor = MigrationExecutor(connection)
-            executor.migrate(executor.loader.graph.leaf_nodes())

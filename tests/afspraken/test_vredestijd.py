@@ -142,7 +142,7 @@ class TestVerdeel:
 
 
 def antwoord(naam, partners="", welke=(), ingrijpen="", actie="", duiding="", titel="", anders=""):
-    """An answer as Antwoord.als_dict gives it: `welke` the ticked partners' keys, `actie` a
+    """An answer as Inbreng.als_dict gives it: `welke` the ticked partners' keys, `actie` a
     step 5 action's slug (or "anders"), `titel` its title."""
     return {
         "naam": naam,

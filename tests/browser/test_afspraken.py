@@ -20,7 +20,7 @@ from afspraken.models import Afspraak, Lidmaatschap, Lidrol
 from afspraken.views.publiceren import LINK_SALT
 from tests.afspraken.personas import *  # noqa: F403 (the persona fixtures)
 from tests.afspraken.personas import maak_afspraak, publiceer
-from tests.browser.hulp import inloggen
+from tests.browser.hulp import axe_per_persona, ingelogd_als, inloggen
 from tests.conftest import BREEDTES, axe_fouten, vnu_fouten
 
 pytestmark = pytest.mark.browser
@@ -83,15 +83,6 @@ def test_a_regisseur_publishes_and_a_partner_downloads_the_pdf(page, live_server
     assert "Versie 1" in tekst
 
 
-def _sessie(context, basis: str, user) -> None:
-    """Log the browser context in as `user` (a Django session shared through the cookie)."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.clear_cookies()
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": basis}])
-
-
 def _gebied_data(netwerk_a, regisseur_a):
     afspraak = maak_afspraak(
         netwerk_a, soort="Wapens", tekst="Deel het direct.\nOok in het weekend."
@@ -136,19 +127,10 @@ def test_every_page_of_the_area_has_no_axe_violations(
     context = browser.new_context(viewport={"width": breedte, "height": 900}, locale="nl-NL")
     page = context.new_page()
     basis = live_server.url
-    fouten = []
     try:
-        for persona, paden in _paginas(gebied, afspraak).items():
-            if personas[persona]:
-                _sessie(context, basis, personas[persona])
-            else:
-                context.clear_cookies()
-            for pad in paden:
-                page.goto(basis + pad)
-                if r := axe_fouten(page):
-                    fouten.append(f"{persona} {pad}:\n{r}")
+        fouten = axe_per_persona(context, basis, _paginas(gebied, afspraak), personas)
         # The inline states (htmx): the add form and an edit form open in the table.
-        _sessie(context, basis, regisseur_a)
+        ingelogd_als(context, basis, regisseur_a)
         page.goto(basis + f"/afspraken/{gebied.slug}/")
         page.get_by_role("link", name="Afspraak toevoegen").click()
         expect(page.locator("#nieuw-kop")).to_be_visible()

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from afspraken import deelname
-from afspraken.models import Antwoord, Lidrol, Netwerk, Sessie
+from afspraken.models import Inbreng, Lidrol, Netwerk, Sessie
 from tests.afspraken.personas import maak_lid
 from tests.afspraken.sessie_hulp import maak_sessie
 from tests.browser.hulp import inloggen
@@ -107,7 +107,7 @@ def test_a_participant_joins_by_code_and_answers_a_case_on_a_phone(
             "Een oproep tot een vechtpartij."
         )
         _controleer(page, fouten, paginas, "casussen-opgeslagen", js)
-        a = Antwoord.objects.get(sessie=sessie, casus=eerste)
+        a = Inbreng.objects.get(sessie=sessie, casus=eerste)
         assert (a.deelnemer.naam, a.partners, a.ingrijpen) == (
             "Ayla",
             ["jongerenwerk", "politie"],

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from afspraken.models import Antwoord, Lidrol, Netwerk
+from afspraken.models import Inbreng, Lidrol, Netwerk
 from tests.afspraken.personas import maak_lid
 from tests.afspraken.sessie_hulp import maak_sessie
 from tests.browser.hulp import inloggen
@@ -25,11 +25,11 @@ def opzet(live_content, live_server):
     return sessie, basis
 
 
-def _antwoord(sessie, naam, **velden):
+def _inbreng(sessie, naam, **velden):
     sc = sessie.eerste_casus()
     deelnemer = sessie.deelnemers.get(naam=naam)
-    Antwoord.objects.bewaar(
-        sessie=sessie, casus=sc.casus, deelnemer=deelnemer, geladen_versie=0, **velden
+    Inbreng.objects.bewaar(
+        sessie=sessie, casus=sc.casus, deelnemer=deelnemer, geladen_revisie=0, **velden
     )
 
 
@@ -67,8 +67,8 @@ def test_the_beamer_is_readable_from_the_back_and_follows_the_controls(browser, 
         assert grootte >= 96, grootte
 
         # Answers come in; the count follows, the differences wait for "Toon verschillen".
-        _antwoord(sessie, "Ayla", ingrijpen="ja")
-        _antwoord(sessie, "Bram", ingrijpen="nee")
+        _inbreng(sessie, "Ayla", ingrijpen="ja")
+        _inbreng(sessie, "Bram", ingrijpen="nee")
         expect(zaal.locator(".beamer-stand__aantal")).to_have_text(
             "2 van 4 hebben geantwoord", timeout=5000
         )
@@ -114,7 +114,7 @@ def test_polling_never_replaces_what_the_regisseur_is_typing(browser, live_serve
         veld = cor.get_by_label("Duiding in één zin")
         veld.fill("Ik typ nog")
         # Meanwhile a participant answers on their phone: the screen follows ...
-        _antwoord(sessie, "Ayla", ingrijpen="ja", duiding="Van de telefoon")
+        _inbreng(sessie, "Ayla", ingrijpen="ja", duiding="Van de telefoon")
         expect(page.locator("#stand")).to_contain_text("1 van 4 hebben geantwoord", timeout=5000)
         expect(page.locator("#stand")).to_contain_text("Van de telefoon")
         page.wait_for_timeout(2500)  # one more poll
@@ -286,8 +286,8 @@ def test_four_browsers_run_a_live_meeting(browser, live_server, vergadering):
         expect(ayla.locator(f"#antwoord-{eerste.casus.slug}")).to_contain_text(
             "Deze casus is gesloten; je antwoord is niet meer te wijzigen."
         )
-        antwoord = sessie.antwoorden.get(casus=eerste.casus, deelnemer__naam="Ayla")
-        assert antwoord.ingrijpen == "ja"
+        inbreng = sessie.inbreng.get(casus=eerste.casus, deelnemer__naam="Ayla")
+        assert inbreng.ingrijpen == "ja"
 
         # "Sessie afronden" lists the cases not discussed before it closes.
         scherm.get_by_role("link", name="5. Afspraken bekijken").click()

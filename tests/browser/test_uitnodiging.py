@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from leden import uitnodigingen
 from tests.afspraken.personas import *  # noqa: F403 (the persona fixtures)
 from tests.afspraken.personas import maak_afspraak, maak_gebruiker, publiceer
-from tests.browser.hulp import inloggen
+from tests.browser.hulp import axe_per_persona, ingelogd_als, inloggen
 from tests.conftest import BREEDTES, axe_fouten
 
 pytestmark = pytest.mark.browser
@@ -125,25 +125,14 @@ def _paginas(netwerk, regisseur_a, partner_a) -> dict[str, list[str]]:
 def test_the_new_pages_have_no_axe_violations(
     browser, live_server, gebied, regisseur_a, partner_a, staff, breedte
 ):
-    from tests.browser.test_afspraken import _sessie
-
     personas = {"anoniem": None, "regisseur_a": regisseur_a, "staff": staff}
     context = browser.new_context(viewport={"width": breedte, "height": 900}, locale="nl-NL")
     page = context.new_page()
     basis = live_server.url
-    fouten = []
     try:
-        for persona, paden in _paginas(gebied, regisseur_a, partner_a).items():
-            if personas[persona]:
-                _sessie(context, basis, personas[persona])
-            else:
-                context.clear_cookies()
-            for pad in paden:
-                page.goto(basis + pad)
-                if r := axe_fouten(page):
-                    fouten.append(f"{persona} {pad}:\n{r}")
+        fouten = axe_per_persona(context, basis, _paginas(gebied, regisseur_a, partner_a), personas)
         # Forms with their errors: the invitation form and the new account.
-        _sessie(context, basis, regisseur_a)
+        ingelogd_als(context, basis, regisseur_a)
         page.goto(basis + reverse("leden:leden", args=[gebied.slug]))
         page.get_by_role("button", name="Uitnodiging versturen").click()
         expect(page.locator(".veld--fout").first).to_be_visible()

@@ -103,20 +103,17 @@ class TestStuurHerinneringen:
         assert len(mail.outbox) == 1
 
     def test_stale_contacts_are_mailed_as_the_contact_list_flags_them(self, netwerk_a, regie):
-        Contact.objects.create(
-            netwerk=netwerk_a,
-            organisatie="Politie",
-            functie="jeugdagent",
-            telefoon="0612345678",
-            gecontroleerd_op=dt.date(2026, 8, 31),
-        )
-        Contact.objects.create(
-            netwerk=netwerk_a,
-            organisatie="Boa",
-            functie="jeugdboa",
-            telefoon="0687654321",
-            gecontroleerd_op=dt.date(2026, 9, 2),
-        )
+        for organisatie, functie, telefoon, gecontroleerd_op in [
+            ("Politie", "jeugdagent", "0612345678", dt.date(2026, 8, 31)),
+            ("Boa", "jeugdboa", "0687654321", dt.date(2026, 9, 2)),
+        ]:
+            Contact.objects.create(
+                netwerk=netwerk_a,
+                organisatie=organisatie,
+                functie=functie,
+                telefoon=telefoon,
+                gecontroleerd_op=gecontroleerd_op,
+            )
         with op(1):
             draai()
         body = mail.outbox[0].body

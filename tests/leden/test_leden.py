@@ -45,41 +45,39 @@ class TestToegang:
         assert f'href="{leden_url()}"' in html
 
 
+def zet_rol(client, door, wie, rol: str, **kwargs):
+    """`door` logs in and gives `wie`'s membership of Gemeente A the role `rol`."""
+    client.force_login(door)
+    return client.post(
+        reverse("leden:lid-rol", args=["gemeente-a", lid_van(wie).pk]), {"rol": rol}, **kwargs
+    )
+
+
 class TestRol:
     def test_the_regisseur_makes_a_partner_regisseur(self, client, regisseur_a, partner_a):
-        client.force_login(regisseur_a)
-        url = reverse("leden:lid-rol", args=["gemeente-a", lid_van(partner_a).pk])
-        r = client.post(url, {"rol": "regisseur"}, follow=True)
+        r = zet_rol(client, regisseur_a, partner_a, "regisseur", follow=True)
         assert lid_van(partner_a).rol == Lidrol.REGISSEUR
         assert "partner_a is nu regisseur (oov)." in r.content.decode()
 
     def test_the_last_regisseur_cannot_be_demoted(self, client, regisseur_a, partner_a):
-        client.force_login(regisseur_a)
-        url = reverse("leden:lid-rol", args=["gemeente-a", lid_van(regisseur_a).pk])
-        r = client.post(url, {"rol": "partner"}, follow=True)
+        r = zet_rol(client, regisseur_a, regisseur_a, "partner", follow=True)
         assert lid_van(regisseur_a).rol == Lidrol.REGISSEUR
         assert "regisseur_a is de laatste regisseur van Gemeente A" in r.content.decode()
 
     def test_with_a_second_regisseur_one_may_step_down_and_leaves_the_page(
         self, client, regisseur_a, regisseur_a2
     ):
-        client.force_login(regisseur_a)
-        url = reverse("leden:lid-rol", args=["gemeente-a", lid_van(regisseur_a).pk])
-        r = client.post(url, {"rol": "partner"})
+        r = zet_rol(client, regisseur_a, regisseur_a, "partner")
         assert lid_van(regisseur_a).rol == Lidrol.PARTNER
         assert r.url == reverse("afspraken:netwerk", args=["gemeente-a"])
 
     def test_an_unknown_role_is_refused_in_dutch(self, client, regisseur_a, partner_a):
-        client.force_login(regisseur_a)
-        url = reverse("leden:lid-rol", args=["gemeente-a", lid_van(partner_a).pk])
-        r = client.post(url, {"rol": "baas"}, follow=True)
+        r = zet_rol(client, regisseur_a, partner_a, "baas", follow=True)
         assert "Kies partner of regisseur." in r.content.decode()
         assert lid_van(partner_a).rol == Lidrol.PARTNER
 
     def test_another_networks_member_is_a_404(self, client, regisseur_a, regisseur_b):
-        client.force_login(regisseur_a)
-        url = reverse("leden:lid-rol", args=["gemeente-a", lid_van(regisseur_b).pk])
-        client.post(url, {"rol": "partner"})
+        zet_rol(client, regisseur_a, regisseur_b, "partner")
         assert lid_van(regisseur_b).rol == Lidrol.REGISSEUR
 
 

@@ -42,8 +42,8 @@ def test_two_regisseurs_removing_each_other_at_once_leave_one(live_server, netwe
             browser = Regisseur(live_server.url, door)
             return lambda: browser.post(pad, data)
 
-        antwoorden = tegelijk([doe(een, lid_twee), doe(twee, lid_een)])
-        statussen = sorted(status for status, _ in antwoorden)
+        responses = tegelijk([doe(een, lid_twee), doe(twee, lid_een)])
+        statussen = sorted(status for status, _ in responses)
         # Both are answered (the refused one with a message), or the second comes in when its
         # sender is no longer a member (404) or no longer a regisseur (403); never a 500.
         assert statussen in ([302, 302], [302, 403], [302, 404]), statussen
@@ -63,8 +63,8 @@ def _anoniem_post(basis: str, pad: str, data: dict) -> tuple[int, str]:
     }
     verzoek = urllib.request.Request(basis + pad, data=body, headers=headers)
     try:
-        with urllib.request.build_opener(_GeenDoorsturen).open(verzoek, timeout=30) as antwoord:
-            return antwoord.status, antwoord.read().decode()
+        with urllib.request.build_opener(_GeenDoorsturen).open(verzoek, timeout=30) as response:
+            return response.status, response.read().decode()
     except urllib.error.HTTPError as fout:
         return fout.code, fout.read().decode()
 
@@ -79,10 +79,10 @@ def test_one_invitation_posted_twice_at_once_makes_one_account(live_server, netw
         )
         pad = f"/uitnodiging/{token}/"
         data = {"naam": "Sam", "wachtwoord1": wachtwoord, "wachtwoord2": wachtwoord}
-        antwoorden = tegelijk([lambda p=pad, d=data: _anoniem_post(live_server.url, p, d)] * 2)
-        statussen = sorted(status for status, _ in antwoorden)
+        responses = tegelijk([lambda p=pad, d=data: _anoniem_post(live_server.url, p, d)] * 2)
+        statussen = sorted(status for status, _ in responses)
         assert statussen == [302, 410], statussen
-        assert "Deze uitnodiging is al gebruikt" in next(t for s, t in antwoorden if s == 410)
+        assert "Deze uitnodiging is al gebruikt" in next(t for s, t in responses if s == 410)
         user = get_user_model().objects.get(email=email)
         u.refresh_from_db()
         assert u.gebruikt_door == user

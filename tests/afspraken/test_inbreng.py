@@ -3,17 +3,16 @@ the regisseur's plenary rows share, what it stores, and migration 0006 that turn
 of before into partner keys and an action of one's own."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
-from afspraken.models import ANDERS, PARTNER_KEUZES, Antwoord
-from afspraken.sessie_forms import AntwoordForm
+from afspraken.models import ANDERS, PARTNER_KEUZES, Inbreng
+from afspraken.sessie_forms import InbrengForm
 from routekaart import inhoud
+from tests.afspraken.migratie_hulp import rond_migratie
 from tests.afspraken.sessie_hulp import maak_sessie
 
 
-def formulier(**data) -> AntwoordForm:
-    return AntwoordForm({"versie": "0", **data})
+def formulier(**data) -> InbrengForm:
+    return InbrengForm({"revisie": "0", **data})
 
 
 @pytest.fixture
@@ -21,9 +20,9 @@ def actie(content):
     return inhoud.huidige().acties[0]
 
 
-class TestAntwoordForm:
+class TestInbrengForm:
     def test_the_partners_are_the_issue_s_eight_checkboxes(self, content):
-        labels = [label for _, label in AntwoordForm().fields["partners"].choices]
+        labels = [label for _, label in InbrengForm().fields["partners"].choices]
         assert [k for k, _ in PARTNER_KEUZES] == [
             "jongerenwerk",
             "politie",
@@ -35,11 +34,11 @@ class TestAntwoordForm:
             "anders",
         ]
         assert len(labels) == 8
-        html = str(AntwoordForm()["partners"])
+        html = str(InbrengForm()["partners"])
         assert html.count('type="checkbox"') == 8
 
     def test_the_actions_are_step_5_s_actions_plus_anders(self, content):
-        keuzes = AntwoordForm().fields["actie"].choices
+        keuzes = InbrengForm().fields["actie"].choices
         slugs = [slug for _, groep in keuzes[1:-1] for slug, _ in groep]
         assert sorted(slugs) == sorted(a.slug for a in inhoud.huidige().acties)
         assert [g for g, _ in keuzes[1:-1]] == ["Online acties", "Offline acties"]
@@ -117,18 +116,18 @@ class TestAntwoordForm:
         self, content, netwerk_a
     ):
         sessie = maak_sessie(netwerk_a)
-        a = Antwoord.objects.create(
+        a = Inbreng.objects.create(
             sessie=sessie,
             casus=sessie.casussen.first().casus,
             deelnemer=sessie.deelnemers.first(),
             actie="oude-actie",
         )
-        form = AntwoordForm({"versie": "0", "actie": "oude-actie"}, instance=a)
+        form = InbrengForm({"revisie": "0", "actie": "oude-actie"}, instance=a)
         assert form.is_valid(), form.errors
 
     def test_the_answer_shows_partner_labels_and_the_action_title(self, actie, netwerk_a):
         sessie = maak_sessie(netwerk_a)
-        a = Antwoord(
+        a = Inbreng(
             sessie=sessie,
             casus=sessie.casussen.first().casus,
             deelnemer=sessie.deelnemers.first(),
@@ -145,12 +144,7 @@ class TestAntwoordForm:
 @pytest.mark.django_db(transaction=True)
 class TestMigratie:
     def test_free_text_becomes_partner_keys_and_an_action_of_one_s_own(self):
-        executor = MigrationExecutor(connection)
-        voor = [("afspraken", "0005_live_sessie")]
-        na = [("afspraken", "0006_antwoord_gestructureerd")]
-        try:
-            executor.migrate(voor)
-            apps = executor.loader.project_state(voor).apps
+        with rond_migratie("0005_live_sessie", "0006_antwoord_gestructureerd") as (apps, migreer):
             Fenomeen_ = apps.get_model("casussen", "Fenomeen")
             Casus_ = apps.get_model("casussen", "Casus")
             Netwerk_ = apps.get_model("afspraken", "Netwerk")
@@ -181,9 +175,7 @@ class TestMigratie:
                     actie=actie,
                 ).pk
 
-            executor = MigrationExecutor(connection)
-            executor.migrate(na)
-            apps = executor.loader.project_state(na).apps
+            apps = migreer()
             Antwoord_ = apps.get_model("afspraken", "Antwoord")
             ali, bo, cas = (Antwoord_.objects.get(pk=ids[n]) for n in ("Ali", "Bo", "Cas"))
             assert ali.partners == ["jongerenwerk", "politie"]
@@ -192,6 +184,3 @@ class TestMigratie:
             assert (bo.actie, bo.actie_anders) == ("", "")
             assert (cas.partners, cas.actie) == ([], "")
             assert "welke_partners" not in {f.name for f in Antwoord_._meta.get_fields()}
-        finally:
-            executor = MigrationExecutor(connection)
-            executor.migrate(executor.loader.graph.leaf_nodes())
