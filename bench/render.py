@@ -11,7 +11,11 @@ DEBUG off unless `--debug`. An older commit is checked out in a temporary `git w
 client through URLs (the measuring code is passed inline with `python -c`). The workers take
 turns, one round each at a time, so whatever else disturbs the machine disturbs them alike.
 
-With `--doel MS` it exits 1 when a page of this tree has a median above MS milliseconds.
+Each cell shows the median wall-clock time and, in brackets, the median CPU time of the
+worker's thread. On an idle machine they are nearly equal; on a busy one (other processes on the
+same cores) the wall clock also counts the time others had the CPU, so the CPU time is the steadier
+figure for comparing trees, and the one `--doel MS` checks: it exits 1 when a page of this tree
+has a median CPU time above MS milliseconds.
 """
 
 from __future__ import annotations
@@ -60,9 +64,9 @@ for regel in sys.stdin:
     for url in opdracht["paginas"]:
         tijden = []
         for _ in range(opdracht["keer"]):
-            begin = time.perf_counter()
+            begin, cpu = time.perf_counter(), time.thread_time()
             antwoord = client.get(url)
-            tijden.append((time.perf_counter() - begin) * 1000)
+            tijden.append([(time.perf_counter() - begin) * 1000, (time.thread_time() - cpu) * 1000])
             if antwoord.status_code != 200:
                 uit[url] = {"status": antwoord.status_code}
                 break
@@ -125,6 +129,11 @@ class Werker:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+def _medianen(tijden: list[list[float]]) -> tuple[float, float]:
+    """The median wall-clock and CPU milliseconds of (wall, cpu) pairs."""
+    return statistics.median(t[0] for t in tijden), statistics.median(t[1] for t in tijden)
+
+
 def _git(*args: str) -> str:
     return subprocess.run(
         ["git", *args], cwd=BASE_DIR, check=True, capture_output=True, text=True
@@ -154,7 +163,7 @@ def main() -> int:
         werkers = [Werker(naam, boom, args.debug) for naam, boom in bomen]
         for w in werkers:
             w.wacht()
-        tijden: dict[str, dict[str, list[float]]] = {
+        tijden: dict[str, dict[str, list[list[float]]]] = {
             w.naam: {p: [] for p in paginas} for w in werkers
         }
         fouten: dict[str, dict[str, int]] = {w.naam: {} for w in werkers}
@@ -178,23 +187,23 @@ def main() -> int:
     namen = [w.naam for w in werkers]
     print(
         f"median ms per page, Django's test client, DEBUG={args.debug}, "
-        f"{args.rondes} x {args.keer} requests per page and tree"
+        f"{args.rondes} x {args.keer} requests per page and tree: wall clock (CPU time)"
     )
-    print(f"{'pagina':<62}" + "".join(f"{n:>12}" for n in namen))
+    print(f"{'pagina':<62}" + "".join(f"{n:>16}" for n in namen))
     geslaagd = True
     for url in paginas:
         cellen = []
         for n in namen:
             if url in fouten[n]:
-                cellen.append(f"{'status ' + str(fouten[n][url]):>12}")
+                cellen.append(f"{'status ' + str(fouten[n][url]):>16}")
             else:
-                cellen.append(f"{statistics.median(tijden[n][url]):>12.2f}")
+                wand, cpu = _medianen(tijden[n][url])
+                cellen.append(f"{wand:>9.2f} ({cpu:.2f})")
         regel = f"{url:<62}" + "".join(cellen)
         if args.doel is not None:
-            eigen = tijden[namen[0]][url]
-            ok = url not in fouten[namen[0]] and statistics.median(eigen) <= args.doel
+            ok = url not in fouten[namen[0]] and _medianen(tijden[namen[0]][url])[1] <= args.doel
             geslaagd &= ok
-            regel += f"  ≤ {args.doel:g} ms: {'PASS' if ok else 'FAIL'}"
+            regel += f"  CPU ≤ {args.doel:g} ms: {'PASS' if ok else 'FAIL'}"
         print(regel)
     return 0 if geslaagd else 1
 
