@@ -86,11 +86,16 @@ migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 # What users feel: queries and bytes per page, load (hey), a throttled phone (Chromium), PDFs,
-# a live session polling (30 phones + the facilitator screen and the beamer).
+# a live session polling (30 phones + the facilitator screen and the beamer); and the server's
+# render time per page beside two older commits (bench/render.py: printed, no goal, as its
+# milliseconds depend on the machine; the commits are the issue 16 baseline and regression).
 # Runs every benchmark, then fails if any missed a goal. A few minutes.
+RENDER_TEGEN ?= 4043a7e 660e9d7
 bench: install
 	@status=0; for b in pagina last telefoon pdf sessie_live; do \
-	  echo "== bench/$$b.py"; $(PY) bench/$$b.py || status=1; done; exit $$status
+	  echo "== bench/$$b.py"; $(PY) bench/$$b.py || status=1; done; \
+	  echo "== bench/render.py"; $(PY) bench/render.py $(foreach c,$(RENDER_TEGEN),--tegen $(c)) || status=1; \
+	  exit $$status
 
 ci: lint migrations-check test
 
