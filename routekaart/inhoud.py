@@ -128,9 +128,7 @@ def _lees_token() -> uuid.UUID | None:
 # request of every page pays this query; the SQL and its parameters never change.
 @functools.cache
 def _tokenvraag() -> tuple[str, tuple]:
-    return (
-        Inhoudsstand.objects.filter(pk=1).values_list("token", flat=True).query.sql_with_params()
-    )
+    return Inhoudsstand.objects.filter(pk=1).values_list("token", flat=True).query.sql_with_params()
 
 
 def _bouw(token: uuid.UUID | None) -> Inhoud:
