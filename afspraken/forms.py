@@ -54,15 +54,34 @@ def binnen_bereik(datum: date | None) -> date | None:
     return datum
 
 
-def met_huidige_versie(data: QueryDict, form: forms.ModelForm, actueel, **kwargs):
-    """After a refused versioned save: the same form class again, keeping what this user typed
-    but carrying the row's current versie, so saving again is a deliberate choice. `kwargs` go
-    to the form (e.g. the network)."""
-    data = data.copy()
-    data[form.add_prefix("versie")] = str(actueel.versie)
+class RevisieForm(forms.ModelForm):
+    """A form of a versioned row (kern.bewerkbaar): `revisie` is the row's revisie when the form
+    was loaded; `waarden` is what `objects.bewaar` writes."""
+
+    revisie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["revisie"] = self.instance.revisie
+
+    def waarden(self) -> dict:
+        """The row's fields as entered."""
+        return {veld: self.cleaned_data[veld] for veld in self._meta.fields}
+
+    def opnieuw(self, data: QueryDict, instance) -> RevisieForm:
+        """The same form again, bound to `data` (a form that needs more, such as the network,
+        passes it on)."""
+        return type(self)(data, instance=instance, prefix=self.prefix)
+
+
+def conflictformulier(form: RevisieForm, actueel) -> RevisieForm:
+    """After a refused save of `form`: the same form, keeping what this user typed but carrying
+    `actueel`'s (the row as saved now) revisie, so saving again is a deliberate choice."""
+    data = form.data.copy()
+    data[form.add_prefix("revisie")] = str(actueel.revisie)
     # A separate instance: validating a bound form writes the typed values into it.
-    kopie = type(actueel).objects.get(pk=actueel.pk)
-    return type(form)(data, instance=kopie, prefix=form.prefix, **kwargs)
+    return form.opnieuw(data, type(actueel).objects.get(pk=actueel.pk))
 
 
 class _AlleenIds:
@@ -93,10 +112,8 @@ class IdKeuzes(_AlleenIds, forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-class AfspraakForm(forms.ModelForm):
-    """Add or edit one agreement. `versie` is the row's version when the form was loaded."""
-
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+class AfspraakForm(RevisieForm):
+    """Add or edit one agreement."""
 
     class Meta:
         model = Afspraak
@@ -137,18 +154,16 @@ class AfspraakForm(forms.ModelForm):
 
     def __init__(self, *args, netwerk: Netwerk, **kwargs):
         super().__init__(*args, **kwargs)
+        self.netwerk = netwerk
         self.fields["soort"].queryset = SoortCasus.objects.filter(netwerk=netwerk)
         self.fields["soort"].empty_label = "Kies een soort casus"
         self.fields["status"].choices = Afspraak.Status.choices
-        if self.instance.pk and not self.is_bound:
-            self.initial["versie"] = self.instance.versie
 
     def clean_evaluatiedatum(self) -> date | None:
         return binnen_bereik(self.cleaned_data.get("evaluatiedatum"))
 
-    def waarden(self) -> dict:
-        """The agreement's fields as entered (what `Afspraak.objects.bewaar` writes)."""
-        return {veld: self.cleaned_data[veld] for veld in self._meta.fields}
+    def opnieuw(self, data: QueryDict, instance) -> AfspraakForm:
+        return type(self)(data, instance=instance, prefix=self.prefix, netwerk=self.netwerk)
 
 
 class SoortCasusForm(forms.ModelForm):

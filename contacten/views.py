@@ -21,10 +21,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
-from afspraken.forms import als_getal
+from afspraken.forms import als_getal, conflictformulier
 from afspraken.models import Lidmaatschap, Netwerk
 from afspraken.toegang import lid, regisseur
-from contacten.forms import ContactForm, conflictformulier
+from contacten.forms import ContactForm
 from contacten.models import Contact
 from kern.pdf import naar_pdf, pdf_antwoord
 from kern.types import HtmxHttpRequest
@@ -89,10 +89,7 @@ def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> Htt
         prefix="nieuw",
     )
     if request.method == "POST" and form.is_valid():
-        contact = form.save(commit=False)
-        contact.gewijzigd_door = request.user
-        contact._history_user = request.user
-        contact.save()
+        contact = Contact.objects.maak(form.save(commit=False), door=request.user)
         if request.htmx:
             return _lijst(request, netwerk, lid_)
         return redirect(_lijst_url(netwerk, contact))
@@ -137,7 +134,7 @@ def wijzigen(
     template = "contacten/wijzigen.html"
     if request.method == "POST" and form.is_valid():
         opgeslagen = Contact.objects.bewaar(
-            contact, form.cleaned_data["versie"], door=request.user, **form.waarden()
+            contact, form.cleaned_data["revisie"], door=request.user, **form.waarden()
         )
         if opgeslagen is not None:
             if request.htmx:
@@ -148,7 +145,7 @@ def wijzigen(
         actueel = get_object_or_404(Contact.objects.van(netwerk), pk=contact.pk)
         ctx.update(
             contact=actueel,
-            form=conflictformulier(request.POST, form, actueel),
+            form=conflictformulier(form, actueel),
             conflict=True,
         )
         if request.htmx:
@@ -166,7 +163,6 @@ def verwijderen(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, contact: Contact
 ) -> HttpResponse:
     if request.method == "POST":
-        contact._history_user = request.user
         contact.delete()
         if request.htmx:
             return _lijst(request, netwerk, lid_)
@@ -191,10 +187,10 @@ def gecontroleerd(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, contact: Contact
 ) -> HttpResponse:
     """ "Gecontroleerd": today is the date last checked. Through the versioned save with the
-    versie the button was shown with, so it never marks a contact that changed meanwhile."""
+    revisie the button was shown with, so it never marks a contact that changed meanwhile."""
     opgeslagen = Contact.objects.bewaar(
         contact,
-        als_getal(request.POST.get("versie")),
+        als_getal(request.POST.get("revisie")),
         door=request.user,
         gecontroleerd_op=timezone.localdate(),
     )

@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from afspraken import diensten
-from afspraken.forms import AfspraakForm, SoortCasusForm, SoortFenomenenForm
+from afspraken.forms import AfspraakForm, SoortCasusForm, SoortFenomenenForm, conflictformulier
 from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Sessie, SoortCasus
 from afspraken.toegang import lid, regisseur
 from afspraken.views.hulp import formdata, regisseur_afspraak
@@ -164,7 +164,7 @@ def wijzigen(
     template = "afspraken/wijzigen.html"
     if request.method == "POST" and form.is_valid():
         opgeslagen = Afspraak.objects.bewaar(
-            afspraak, form.cleaned_data["versie"], door=request.user, **form.waarden()
+            afspraak, form.cleaned_data["revisie"], door=request.user, **form.waarden()
         )
         if opgeslagen is not None:
             if request.htmx:
@@ -173,7 +173,8 @@ def wijzigen(
             return redirect(ctx["terug"])
         # Conflict: show what is saved now next to what this user typed.
         jouw = form.cleaned_data
-        actueel, form = diensten.conflictformulier(request.POST, form, netwerk, afspraak.pk)
+        actueel = Afspraak.objects.van(netwerk).get(pk=afspraak.pk)
+        form = conflictformulier(form, actueel)
         ctx.update(afspraak=actueel, form=form, conflict=True, jouw=jouw)
         if request.htmx:
             # 200, not 409: htmx swaps only successful responses.

@@ -76,14 +76,14 @@ def tegelijk(taken: list) -> list[tuple[int, str]]:
         return list(pool.map(doe, enumerate(taken)))
 
 
-def wijzig_data(afspraak: Afspraak, versie: int, tekst: str, **extra) -> dict:
+def wijzig_data(afspraak: Afspraak, revisie: int, tekst: str, **extra) -> dict:
     p = f"a{afspraak.pk}"
     data = {
         f"{p}-soort": afspraak.soort_id,
         f"{p}-tekst": tekst,
         f"{p}-wie": afspraak.wie,
         f"{p}-status": afspraak.status,
-        f"{p}-versie": versie,
+        f"{p}-revisie": revisie,
     }
     if afspraak.evaluatiedatum:
         data[f"{p}-evaluatiedatum"] = afspraak.evaluatiedatum.isoformat()
@@ -157,7 +157,7 @@ def test_fifty_mixed_writes_at_once_give_no_500_and_lose_nothing(regisseurs, net
             assert Afspraak.history.filter(tekst=tekst).exists()
         elif soort_taak == "publiceren":
             assert Publicatie.objects.filter(notitie=data["notitie"]).count() == 1
-    # Each row had six edits of versie 1 between the other writes: exactly one per row won.
+    # Each row had six edits of revisie 1 between the other writes: exactly one per row won.
     for rij in rijen:
         gewonnen = [
             s
@@ -197,7 +197,7 @@ def test_two_saves_of_the_same_version_one_wins_one_sees_the_conflict(regisseurs
             (t, a) for t, a in zip(teksten, antwoorden, strict=True) if a[0] == 409
         )
         afspraak.refresh_from_db()
-        assert (afspraak.tekst, afspraak.versie) == (winnaar, 2)
+        assert (afspraak.tekst, afspraak.revisie) == (winnaar, 2)
         assert afspraak.history.count() == 2  # created, and the one winning save
         assert f"{verliezer}</textarea>" in html
         assert "Jouw versie (niet opgeslagen)" in html
@@ -223,11 +223,11 @@ def test_evaluation_blijft_racing_an_edit_never_loses_the_edit(regisseurs, netwe
         assert afspraak.evaluatiedatum == date(2027, 3, 14)
         if s_edit == 302:
             assert afspraak.tekst == tekst
-            assert afspraak.versie == 3
+            assert afspraak.revisie == 3
         else:
             # The evaluation came first: the edit was refused openly, with the text kept.
             assert f"{tekst}</textarea>" in html
-            assert afspraak.versie == 2
+            assert afspraak.revisie == 2
 
 
 def test_eight_first_saves_of_a_cases_answers_at_once_give_no_500(regisseurs, netwerk):
