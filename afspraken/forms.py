@@ -7,9 +7,11 @@ import re
 from datetime import date
 
 from django import forms
+from django.db import models
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from afspraken.models import SOORT_MAX, TEKST_MAX, WIE_MAX, Afspraak, Netwerk, SoortCasus
 from casussen.models import Fenomeen
@@ -56,9 +58,11 @@ def binnen_bereik(datum: date | None) -> date | None:
 
 class RevisieForm(forms.ModelForm):
     """A form of a versioned row (kern.bewerkbaar): `revisie` is the row's revisie when the form
-    was loaded; `waarden` is what `objects.bewaar` writes."""
+    was loaded; `waarden` is what `objects.bewaar` writes; `vergelijk` the fields a refused save
+    shows side by side."""
 
     revisie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    vergelijk: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,10 +73,37 @@ class RevisieForm(forms.ModelForm):
         """The row's fields as entered."""
         return {veld: self.cleaned_data[veld] for veld in self._meta.fields}
 
+    def vergelijking(self, actueel) -> list[dict]:
+        """After a refused save (before `conflictformulier`): per field of `vergelijk` its label,
+        the value saved now (`actueel`) and the one this user sent: as typed, or for a choice or
+        a relation as shown; `regels`: a text whose line breaks show."""
+        rijen = []
+        for naam in self.vergelijk:
+            veld = actueel._meta.get_field(naam)
+            gekozen = bool(veld.choices) or veld.is_relation
+            rijen.append(
+                {
+                    "label": capfirst(veld.verbose_name),
+                    "opgeslagen": _getoond(actueel, veld),
+                    # Validating wrote the typed values into the form's instance.
+                    "jouw": _getoond(self.instance, veld) if gekozen else self[naam].value(),
+                    "regels": isinstance(veld, models.TextField),
+                }
+            )
+        return rijen
+
     def opnieuw(self, data: QueryDict, instance) -> RevisieForm:
         """The same form again, bound to `data` (a form that needs more, such as the network,
         passes it on)."""
         return type(self)(data, instance=instance, prefix=self.prefix)
+
+
+def _getoond(rij, veld) -> str:
+    """A field's value as a page shows it: a choice's label, a relation's name."""
+    if veld.choices:
+        return getattr(rij, f"get_{veld.name}_display")()
+    waarde = getattr(rij, veld.name)
+    return "" if waarde is None else str(waarde)
 
 
 def conflictformulier(form: RevisieForm, actueel) -> RevisieForm:
@@ -114,6 +145,8 @@ class IdKeuzes(_AlleenIds, forms.ModelMultipleChoiceField):
 
 class AfspraakForm(RevisieForm):
     """Add or edit one agreement."""
+
+    vergelijk = ("soort", "tekst", "wie", "status")
 
     class Meta:
         model = Afspraak

@@ -28,6 +28,8 @@ MIN_CIJFERS = 3  # 112 is the shortest number anyone calls
 class ContactForm(RevisieForm):
     """Add or edit one contact."""
 
+    vergelijk = ("organisatie", "functie", "naam", "telefoon", "email", "bereikbaar", "notitie")
+
     class Meta:
         model = Contact
         fields = [
