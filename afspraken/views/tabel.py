@@ -22,7 +22,7 @@ from afspraken.forms import AfspraakForm, SoortCasusForm, SoortFenomenenForm
 from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Sessie, SoortCasus
 from afspraken.toegang import lid, regisseur
 from afspraken.views.hulp import formdata, regisseur_afspraak
-from afspraken.views.publiceren import publicatie_pagina
+from afspraken.views.publiceren import PUBLICATIE, publicatie_ctx
 from kern.types import HtmxHttpRequest
 
 RIJ = "afspraken/_rij.html"
@@ -81,17 +81,18 @@ def overzicht(request: HtmxHttpRequest) -> HttpResponse:
 @lid
 def netwerk(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
     """Regisseur: the editable table. Partner: the latest published version, read-only."""
-    if lid_.is_regisseur:
+    if not lid_.is_regisseur:
+        publicatie = Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first()
+        template, ctx = PUBLICATIE, publicatie_ctx(request, netwerk, lid_, publicatie)
+    elif request.htmx:
+        template, ctx = "afspraken/tabel.html#tabel", _tabel_ctx(netwerk, lid_)
+    else:
         template = "afspraken/tabel.html"
-        ctx = _tabel_ctx(netwerk, lid_)
-        if request.htmx:
-            template += "#tabel"
-        else:
-            # The start page also lists the vredestijd sessions that are not closed yet.
-            ctx["sessies_bezig"] = list(Sessie.objects.van(netwerk).niet_afgerond())
-        return render(request, template, ctx)
-    publicatie = Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first()
-    return publicatie_pagina(request, netwerk, lid_, publicatie)
+        # The start page also lists the vredestijd sessions that are not closed yet.
+        ctx = _tabel_ctx(netwerk, lid_) | {
+            "sessies_bezig": list(Sessie.objects.van(netwerk).niet_afgerond())
+        }
+    return render(request, template, ctx)
 
 
 @require_http_methods(["GET", "POST"])
