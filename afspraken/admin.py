@@ -46,7 +46,7 @@ class AfspraakAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "netwerk", "status", "evaluatiedatum", "gewijzigd_op"]
     list_filter = ["netwerk", "status"]
     search_fields = ["tekst", "wie"]
-    readonly_fields = ["versie", "gewijzigd_op", "gewijzigd_door"]
+    readonly_fields = ["revisie", "gewijzigd_op", "gewijzigd_door"]
 
 
 @admin.register(Publicatie)

@@ -1,6 +1,6 @@
 """What several views of the OOV area do to agreements, in one place: adding a row at the end of
 the table, moving and publishing under the network's lock, closing a session and applying an
-evaluation's conclusion, and the form a user gets back after a refused save.
+evaluation's conclusion.
 
 Every change of an existing agreement goes through `Afspraak.objects.bewaar` (the versioned
 compare-and-update); what changes several rows first locks the network row, so two such writers
@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from django.db import connection, transaction
 from django.db.models import Max
-from django.http import QueryDict
 
-from afspraken.forms import AfspraakForm, SoortCasusForm, SoortFenomenenForm, met_huidige_versie
+from afspraken.forms import SoortCasusForm, SoortFenomenenForm
 from afspraken.models import (
     Afspraak,
     Evaluatie,
@@ -23,7 +22,6 @@ from afspraken.models import (
     Sessie,
     SoortCasus,
     half_jaar_na,
-    korte_reden,
 )
 
 
@@ -47,11 +45,7 @@ def voeg_toe(afspraak: Afspraak, netwerk: Netwerk, *, door, reden: str = "") -> 
         laatste = Afspraak.objects.filter(netwerk=netwerk).aggregate(m=Max("volgorde"))["m"]
         afspraak.netwerk = netwerk
         afspraak.volgorde = (laatste or 0) + 1
-        afspraak.gewijzigd_door = door
-        if reden:
-            afspraak._change_reason = korte_reden(reden)
-        afspraak.save()
-    return afspraak
+        return Afspraak.objects.maak(afspraak, door=door, reden=reden)
 
 
 def voeg_soort_toe(form: SoortCasusForm, netwerk: Netwerk) -> SoortCasus | None:
@@ -71,7 +65,7 @@ def voeg_soort_toe(form: SoortCasusForm, netwerk: Netwerk) -> SoortCasus | None:
 def koppel_fenomenen(form: SoortFenomenenForm, netwerk: Netwerk) -> SoortCasus | None:
     """Link the form's case type to exactly the form's phenomena, under the network's lock (the
     case type is checked to be of this network while it is held). None when the form is not
-    valid. Links are not content of the table: no new versie; a published version keeps the
+    valid. Links are not content of the table: no new revisie; a published version keeps the
     links it was published with."""
     with transaction.atomic():
         _sluit(netwerk)
@@ -84,7 +78,7 @@ def koppel_fenomenen(form: SoortFenomenenForm, netwerk: Netwerk) -> SoortCasus |
 
 def verplaats(netwerk: Netwerk, pk: int, *, omhoog: bool) -> bool:
     """Move a row one place up or down and number the table 1..n again. Order is not content:
-    no new versie, no history record. False when the row is not in this network."""
+    no new revisie, no history record. False when the row is not in this network."""
     with transaction.atomic():
         _sluit(netwerk)
         rijen = sorted(
@@ -131,7 +125,7 @@ def _vergrendeld(rijen) -> list[Afspraak]:
 
 def rond_af(sessie: Sessie, *, door) -> None:
     """Close the session: its agreements become vastgesteld, and those without an evaluation
-    date get one half a year after the session. Each changed row gets a new versie, so an edit
+    date get one half a year after the session. Each changed row gets a new revisie, so an edit
     form still open elsewhere is then refused, not silently overwritten."""
     reden = f"Sessie van {sessie} afgerond"
     with transaction.atomic():
@@ -141,7 +135,7 @@ def rond_af(sessie: Sessie, *, door) -> None:
                 continue
             Afspraak.objects.bewaar(
                 a,
-                a.versie,
+                a.revisie,
                 door=door,
                 reden=reden,
                 status=Afspraak.Status.VASTGESTELD,
@@ -168,13 +162,4 @@ def pas_conclusie_toe(evaluatie: Evaluatie, *, door) -> None:
         return
     with transaction.atomic():
         for a in _vergrendeld(evaluatie.afspraken.filter(netwerk=evaluatie.netwerk)):
-            Afspraak.objects.bewaar(a, a.versie, door=door, reden=reden, **velden)
-
-
-def conflictformulier(
-    data: QueryDict, form: AfspraakForm, netwerk: Netwerk, pk: int
-) -> tuple[Afspraak, AfspraakForm]:
-    """After a refused save: the row as saved now, and a form that keeps what this user typed
-    but carries the current versie, so saving again is a deliberate choice."""
-    actueel = Afspraak.objects.van(netwerk).get(pk=pk)
-    return actueel, met_huidige_versie(data, form, actueel, netwerk=netwerk)
+            Afspraak.objects.bewaar(a, a.revisie, door=door, reden=reden, **velden)

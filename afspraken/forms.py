@@ -7,9 +7,11 @@ import re
 from datetime import date
 
 from django import forms
+from django.db import models
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from afspraken.models import SOORT_MAX, TEKST_MAX, WIE_MAX, Afspraak, Netwerk, SoortCasus
 from casussen.models import Fenomeen
@@ -54,15 +56,63 @@ def binnen_bereik(datum: date | None) -> date | None:
     return datum
 
 
-def met_huidige_versie(data: QueryDict, form: forms.ModelForm, actueel, **kwargs):
-    """After a refused versioned save: the same form class again, keeping what this user typed
-    but carrying the row's current versie, so saving again is a deliberate choice. `kwargs` go
-    to the form (e.g. the network)."""
-    data = data.copy()
-    data[form.add_prefix("versie")] = str(actueel.versie)
+class RevisieForm(forms.ModelForm):
+    """A form of a versioned row (kern.bewerkbaar): `revisie` is the row's revisie when the form
+    was loaded; `waarden` is what `objects.bewaar` writes; `vergelijk` the fields a refused save
+    shows side by side."""
+
+    revisie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    vergelijk: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["revisie"] = self.instance.revisie
+
+    def waarden(self) -> dict:
+        """The row's fields as entered."""
+        return {veld: self.cleaned_data[veld] for veld in self._meta.fields}
+
+    def vergelijking(self, actueel) -> list[dict]:
+        """After a refused save (before `conflictformulier`): per field of `vergelijk` its label,
+        the value saved now (`actueel`) and the one this user sent: as typed, or for a choice or
+        a relation as shown; `regels`: a text whose line breaks show."""
+        rijen = []
+        for naam in self.vergelijk:
+            veld = actueel._meta.get_field(naam)
+            gekozen = bool(veld.choices) or veld.is_relation
+            rijen.append(
+                {
+                    "label": capfirst(veld.verbose_name),
+                    "opgeslagen": _getoond(actueel, veld),
+                    # Validating wrote the typed values into the form's instance.
+                    "jouw": _getoond(self.instance, veld) if gekozen else self[naam].value(),
+                    "regels": isinstance(veld, models.TextField),
+                }
+            )
+        return rijen
+
+    def opnieuw(self, data: QueryDict, instance) -> RevisieForm:
+        """The same form again, bound to `data` (a form that needs more, such as the network,
+        passes it on)."""
+        return type(self)(data, instance=instance, prefix=self.prefix)
+
+
+def _getoond(rij, veld) -> str:
+    """A field's value as a page shows it: a choice's label, a relation's name."""
+    if veld.choices:
+        return getattr(rij, f"get_{veld.name}_display")()
+    waarde = getattr(rij, veld.name)
+    return "" if waarde is None else str(waarde)
+
+
+def conflictformulier(form: RevisieForm, actueel) -> RevisieForm:
+    """After a refused save of `form`: the same form, keeping what this user typed but carrying
+    `actueel`'s (the row as saved now) revisie, so saving again is a deliberate choice."""
+    data = form.data.copy()
+    data[form.add_prefix("revisie")] = str(actueel.revisie)
     # A separate instance: validating a bound form writes the typed values into it.
-    kopie = type(actueel).objects.get(pk=actueel.pk)
-    return type(form)(data, instance=kopie, prefix=form.prefix, **kwargs)
+    return form.opnieuw(data, type(actueel).objects.get(pk=actueel.pk))
 
 
 class _AlleenIds:
@@ -93,10 +143,10 @@ class IdKeuzes(_AlleenIds, forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-class AfspraakForm(forms.ModelForm):
-    """Add or edit one agreement. `versie` is the row's version when the form was loaded."""
+class AfspraakForm(RevisieForm):
+    """Add or edit one agreement."""
 
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    vergelijk = ("soort", "tekst", "wie", "status")
 
     class Meta:
         model = Afspraak
@@ -137,18 +187,16 @@ class AfspraakForm(forms.ModelForm):
 
     def __init__(self, *args, netwerk: Netwerk, **kwargs):
         super().__init__(*args, **kwargs)
+        self.netwerk = netwerk
         self.fields["soort"].queryset = SoortCasus.objects.filter(netwerk=netwerk)
         self.fields["soort"].empty_label = "Kies een soort casus"
         self.fields["status"].choices = Afspraak.Status.choices
-        if self.instance.pk and not self.is_bound:
-            self.initial["versie"] = self.instance.versie
 
     def clean_evaluatiedatum(self) -> date | None:
         return binnen_bereik(self.cleaned_data.get("evaluatiedatum"))
 
-    def waarden(self) -> dict:
-        """The agreement's fields as entered (what `Afspraak.objects.bewaar` writes)."""
-        return {veld: self.cleaned_data[veld] for veld in self._meta.fields}
+    def opnieuw(self, data: QueryDict, instance) -> AfspraakForm:
+        return type(self)(data, instance=instance, prefix=self.prefix, netwerk=self.netwerk)
 
 
 class SoortCasusForm(forms.ModelForm):

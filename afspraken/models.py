@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
 from casussen.models import Casus, Fenomeen
+from kern.bewerkbaar import Bewerkbaar, BewerkbaarQuerySet, wie_wijzigde
 from routekaart import inhoud
 from routekaart.models import Partner
 
@@ -24,8 +25,6 @@ GERESERVEERDE_SLUGS = {"pdf"}
 TEKST_MAX = 2000
 WIE_MAX = 500
 SOORT_MAX = 100
-# simple_history keeps a change's reason in 100 characters.
-REDEN_MAX = 100
 # Participants in one vredestijd session: the form's rows and what "Meer deelnemers" offers.
 MAX_DEELNEMERS = 30
 
@@ -154,51 +153,8 @@ class SoortCasus(models.Model):
         return [f.slug for f in self.fenomenen.all()]
 
 
-def korte_reden(reden: str) -> str:
-    """A history record's reason, cut to fit (a session's place may be long)."""
-    return reden if len(reden) <= REDEN_MAX else reden[: REDEN_MAX - 1] + "…"
-
-
-class VersieQuerySet(models.QuerySet):
-    """Rows of a network that carry a `versie`, `gewijzigd_op`/`gewijzigd_door` and a
-    django-simple-history record per change (Afspraak, contacten.Contact): their one
-    compare-and-update. `lees_mee`: the relations read back with the saved row."""
-
-    lees_mee: tuple[str, ...] = ("gewijzigd_door",)
-
-    def bewaar(self, rij, geladen_versie: int | None, *, door, reden: str = "", **velden):
-        """The one way to change such a row: write `velden` only while the row is still at
-        `geladen_versie`, raise its versie by one and add exactly one history record (with
-        `reden`, cut to fit, as its reason when given).
-
-        One conditional UPDATE compares and writes at once, so two saves of the same versie can
-        never both win (on PostgreSQL the second waits for the first to commit, then finds the
-        versie changed). Only the named fields are written: a concurrent change of any other
-        field stays. Returns the row as saved, or None when someone else saved first (or the
-        row was removed meanwhile). A caller that changes a row without a form locks and reads
-        it first (`select_for_update`) and passes the versie it read."""
-        if geladen_versie is None:
-            return None
-        with transaction.atomic():
-            geclaimd = self.filter(
-                pk=rij.pk, netwerk_id=rij.netwerk_id, versie=geladen_versie
-            ).update(
-                **velden, versie=F("versie") + 1, gewijzigd_door=door, gewijzigd_op=timezone.now()
-            )
-            if not geclaimd:
-                return None
-            # Read back inside the transaction: the UPDATE holds the row until the commit.
-            opgeslagen = self.model.objects.select_related(*self.lees_mee).get(pk=rij.pk)
-            self.model.history.bulk_history_create(
-                [opgeslagen],
-                update=True,
-                default_user=door,
-                default_change_reason=korte_reden(reden) if reden else None,
-            )
-        return opgeslagen
-
-
-class AfspraakQuerySet(VersieQuerySet):
+class AfspraakQuerySet(BewerkbaarQuerySet):
+    eigen = ("netwerk_id",)
     lees_mee = ("soort", "gewijzigd_door")
 
     def van(self, netwerk: Netwerk) -> AfspraakQuerySet:
@@ -216,10 +172,9 @@ class AfspraakQuerySet(VersieQuerySet):
         )
 
 
-class Afspraak(models.Model):
-    """One row of the agreements table. `versie` goes up on every change, and only through
-    `Afspraak.objects.bewaar`: an edit form carries the versie it was loaded with, and a save
-    against an older versie is refused (optimistic locking)."""
+class Afspraak(Bewerkbaar):
+    """One row of the agreements table: a versioned row (kern.bewerkbaar), added with
+    `Afspraak.objects.maak` and changed only with `Afspraak.objects.bewaar`."""
 
     class Status(models.TextChoices):
         CONCEPT = "concept", "Concept"
@@ -255,18 +210,8 @@ class Afspraak(models.Model):
         verbose_name="casus",
     )
     evaluatiedatum = models.DateField("evaluatiedatum", null=True, blank=True)
-    gewijzigd_op = models.DateTimeField("laatst gewijzigd", auto_now=True)
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="gewijzigd door",
-    )
-    versie = models.PositiveIntegerField("versie", default=1)
 
-    history = HistoricalRecords(verbose_name="afspraak (geschiedenis)")
+    history = HistoricalRecords(verbose_name="afspraak (geschiedenis)", get_user=wie_wijzigde)
     objects = AfspraakQuerySet.as_manager()
 
     class Meta:

@@ -7,8 +7,9 @@ from the URL, and answers:
 - member with the wrong role: 403 with a Dutch page.
 The view then receives the network and the membership; it must fetch every object through that
 network (`get_object_or_404(Afspraak, netwerk=netwerk, pk=pk)`), so another network's id is a 404;
-for a view of one session, agreement or evaluation, `afspraken.views.hulp.regisseur_sessie` and
-the like do that after this check.
+for a view of one object (a session, an agreement, a contact), `regisseur_van` makes the
+decorator that does that after this check (`afspraken.views.hulp.regisseur_sessie` and the
+like, `contacten.views.regisseur_contact`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from afspraken.models import Lidmaatschap, Lidrol
+from afspraken.models import Lidmaatschap, Lidrol, Netwerk
 
 ALLEEN = {
     Lidrol.REGISSEUR: "Dit kan alleen de regisseur (OOV-er)",
@@ -61,3 +62,18 @@ def lid_van_netwerk(rol: str | None = None) -> Callable:
 
 regisseur = lid_van_netwerk(rol=Lidrol.REGISSEUR)
 lid = lid_van_netwerk()
+
+
+def regisseur_van(haal: Callable[[Netwerk, int], object]) -> Callable:
+    """Decorator for a regisseur's view of one object of the network: `regisseur` decides access
+    first (so a stranger never learns whether the id exists), then `haal` finds the URL's `pk`
+    within the network. The view is called as view(request, netwerk, lid, object, **kwargs)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def met_object(request, netwerk: Netwerk, lid_, pk: int, **kwargs) -> HttpResponse:
+            return view(request, netwerk, lid_, haal(netwerk, pk), **kwargs)
+
+        return regisseur(met_object)
+
+    return decorator

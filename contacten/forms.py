@@ -6,9 +6,8 @@ import re
 from datetime import date
 
 from django import forms
-from django.http import QueryDict
 
-from afspraken.forms import binnen_bereik, met_huidige_versie, te_lang
+from afspraken.forms import RevisieForm, binnen_bereik, te_lang
 from contacten.models import (
     BEREIKBAAR_MAX,
     EMAIL_MAX,
@@ -26,10 +25,10 @@ TELEFOON = re.compile(r"\+?[0-9 ()\-]+")
 MIN_CIJFERS = 3  # 112 is the shortest number anyone calls
 
 
-class ContactForm(forms.ModelForm):
-    """Add or edit one contact. `versie` is the row's version when the form was loaded."""
+class ContactForm(RevisieForm):
+    """Add or edit one contact."""
 
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    vergelijk = ("organisatie", "functie", "naam", "telefoon", "email", "bereikbaar", "notitie")
 
     class Meta:
         model = Contact
@@ -83,11 +82,6 @@ class ContactForm(forms.ModelForm):
             "gecontroleerd_op": {"invalid": "Vul een geldige datum in, bijvoorbeeld 31-12-2026."},
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["versie"] = self.instance.versie
-
     def clean_telefoon(self) -> str:
         telefoon = " ".join(self.cleaned_data["telefoon"].split())
         if not TELEFOON.fullmatch(telefoon):
@@ -101,13 +95,3 @@ class ContactForm(forms.ModelForm):
 
     def clean_gecontroleerd_op(self) -> date | None:
         return binnen_bereik(self.cleaned_data.get("gecontroleerd_op"))
-
-    def waarden(self) -> dict:
-        """The contact's fields as entered (what `Contact.objects.bewaar` writes)."""
-        return {veld: self.cleaned_data[veld] for veld in self._meta.fields}
-
-
-def conflictformulier(data: QueryDict, form: ContactForm, contact: Contact) -> ContactForm:
-    """After a refused save: a form that keeps what this user typed but carries the current
-    versie, so saving again is a deliberate choice."""
-    return met_huidige_versie(data, form, contact)

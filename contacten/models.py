@@ -1,6 +1,6 @@
 """The contact list of a network ("Wie bel ik?"): who the partners call, kept by the regisseur.
-A contact's `versie` goes up on every change, only through `Contact.objects.bewaar`, as an
-agreement's does (optimistic locking)."""
+A contact is a versioned row (kern.bewerkbaar), as an agreement is: added with
+`Contact.objects.maak`, changed only with `Contact.objects.bewaar`."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import calendar
 import re
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from afspraken.models import Netwerk, VersieQuerySet
+from afspraken.models import Netwerk
+from kern.bewerkbaar import Bewerkbaar, BewerkbaarQuerySet, wie_wijzigde
 
 ORGANISATIE_MAX = 200
 FUNCTIE_MAX = 100
@@ -43,8 +43,8 @@ def controlegrens(vandaag: date | None = None) -> date:
     return maanden_voor(vandaag or timezone.localdate(), MAANDEN_GELDIG)
 
 
-class ContactQuerySet(VersieQuerySet):
-    """`bewaar` (VersieQuerySet) is the one way to change a contact."""
+class ContactQuerySet(BewerkbaarQuerySet):
+    eigen = ("netwerk_id",)
 
     def van(self, netwerk: Netwerk) -> ContactQuerySet:
         return self.filter(netwerk=netwerk)
@@ -55,7 +55,7 @@ class ContactQuerySet(VersieQuerySet):
         return self.filter(Q(gecontroleerd_op__isnull=True) | Q(gecontroleerd_op__lt=grens))
 
 
-class Contact(models.Model):
+class Contact(Bewerkbaar):
     """Someone a partner of the network may call: an organisation's function, with a phone."""
 
     netwerk = models.ForeignKey(
@@ -69,18 +69,8 @@ class Contact(models.Model):
     bereikbaar = models.CharField("bereikbaar", max_length=BEREIKBAAR_MAX, blank=True)
     notitie = models.TextField("notitie", max_length=NOTITIE_MAX, blank=True)
     gecontroleerd_op = models.DateField("laatst gecontroleerd op", null=True, blank=True)
-    gewijzigd_op = models.DateTimeField("laatst gewijzigd", auto_now=True)
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="gewijzigd door",
-    )
-    versie = models.PositiveIntegerField("versie", default=1)
 
-    history = HistoricalRecords(verbose_name="contact (geschiedenis)")
+    history = HistoricalRecords(verbose_name="contact (geschiedenis)", get_user=wie_wijzigde)
     objects = ContactQuerySet.as_manager()
 
     class Meta:

@@ -8,10 +8,6 @@ afspraken.toegang (anonymous: login; not a member of this network: 404; partner 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -19,31 +15,29 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import reswap, retarget
 
+from afspraken import bewerken
 from afspraken.forms import als_getal
 from afspraken.models import Lidmaatschap, Netwerk
-from afspraken.toegang import lid, regisseur
-from contacten.forms import ContactForm, conflictformulier
+from afspraken.toegang import lid, regisseur, regisseur_van
+from afspraken.views.hulp import formdata
+from contacten.forms import ContactForm
 from contacten.models import Contact
 from kern.pdf import naar_pdf, pdf_response
 from kern.types import HtmxHttpRequest
 
 RIJ = "contacten/_rij.html"
-PDF_CSS = settings.BASE_DIR / "static" / "css" / "afspraken-pdf.css"
+CONTACT = bewerken.Bewerking(
+    "contact", "het", RIJ, "contacten/_velden.html", kolommen=8, nieuw_id="nieuw-contact-kop"
+)
 
 
-def _regisseur_contact(view: Callable) -> Callable:
-    """A regisseur's view of one contact: `regisseur` decides access first (so a stranger never
-    learns whether the id exists), then the URL's `pk` is found within the network (another
-    network's contact is a 404). Called as view(request, netwerk, lid, contact)."""
+def contact_van(netwerk: Netwerk, pk: int) -> Contact:
+    """The contact, only within this network (another network's id is a 404)."""
+    return get_object_or_404(Contact.objects.van(netwerk), pk=pk)
 
-    @wraps(view)
-    def met_contact(request, netwerk: Netwerk, lid_, pk: int) -> HttpResponse:
-        contact = get_object_or_404(Contact.objects.van(netwerk), pk=pk)
-        return view(request, netwerk, lid_, contact)
 
-    return regisseur(met_contact)
+regisseur_contact = regisseur_van(contact_van)
 
 
 def _lijst_ctx(netwerk: Netwerk, lid_: Lidmaatschap) -> dict:
@@ -60,10 +54,23 @@ def _lijst_url(netwerk: Netwerk, contact: Contact | None = None) -> str:
     return f"{url}#contact-{contact.pk}" if contact else url
 
 
-def _lijst(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
+def _lijst(netwerk: Netwerk, lid_: Lidmaatschap) -> tuple[str, dict, str]:
     """The whole list section as an htmx partial, swapped over the section."""
-    response = render(request, "contacten/lijst.html#lijst", _lijst_ctx(netwerk, lid_))
-    return reswap(retarget(response, "#contacten-lijst"), "outerHTML")
+    return "contacten/lijst.html#lijst", _lijst_ctx(netwerk, lid_), "#contacten-lijst"
+
+
+def _rij_ctx(netwerk: Netwerk, lid_: Lidmaatschap, contact: Contact) -> dict:
+    """What a page needs around one contact: the row, where a page returns to (`terug`) and what
+    "Annuleren" swaps back in with htmx (`annuleren`)."""
+    return {
+        "netwerk": netwerk,
+        "lid": lid_,
+        "contact": contact,
+        "vandaag": timezone.localdate(),
+        "terug": _lijst_url(netwerk, contact),
+        "annuleren": reverse("contacten:rij", args=[netwerk.slug, contact.pk]),
+        "hx_doel": CONTACT.doel(contact),
+    }
 
 
 # /afspraken/<netwerk>/contacten/
@@ -83,133 +90,84 @@ def lijst(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> Htt
 @require_http_methods(["GET", "POST"])
 @regisseur
 def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
-    form = ContactForm(
-        request.POST if request.method == "POST" else None,
-        instance=Contact(netwerk=netwerk),
-        prefix="nieuw",
+    form = ContactForm(formdata(request), instance=Contact(netwerk=netwerk), prefix="nieuw")
+    ctx = {
+        "netwerk": netwerk,
+        "actie": reverse("contacten:nieuw", args=[netwerk.slug]),
+        "terug": _lijst_url(netwerk),
+        "tabel_doel": "#contacten-lijst",
+    }
+    return bewerken.toevoegen(
+        request,
+        CONTACT,
+        form,
+        ctx,
+        voeg_toe=lambda form: Contact.objects.maak(form.save(commit=False), door=request.user),
+        tabel=lambda: _lijst(netwerk, lid_),
     )
-    if request.method == "POST" and form.is_valid():
-        contact = form.save(commit=False)
-        contact.gewijzigd_door = request.user
-        contact._history_user = request.user
-        contact.save()
-        if request.htmx:
-            return _lijst(request, netwerk, lid_)
-        return redirect(_lijst_url(netwerk, contact))
-    template = "contacten/nieuw.html"
-    if request.htmx:
-        template += "#formulier"
-    return render(request, template, {"netwerk": netwerk, "form": form, "inline": request.htmx})
 
 
 @require_GET
-@_regisseur_contact
+@regisseur_contact
 def rij(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, contact: Contact
 ) -> HttpResponse:
     """One contact as a row of the list: what "Annuleren" swaps back in."""
+    ctx = _rij_ctx(netwerk, lid_, contact)
     if not request.htmx:
-        return redirect(_lijst_url(netwerk, contact))
-    ctx = {"netwerk": netwerk, "lid": lid_, "contact": contact, "vandaag": timezone.localdate()}
+        return redirect(ctx["terug"])
     return render(request, RIJ, ctx)
 
 
 @require_http_methods(["GET", "POST"])
-@_regisseur_contact
+@regisseur_contact
 def wijzigen(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, contact: Contact
 ) -> HttpResponse:
-    form = ContactForm(
-        request.POST if request.method == "POST" else None,
-        instance=contact,
-        prefix=f"c{contact.pk}",
-    )
-    ctx = {
-        "netwerk": netwerk,
-        "lid": lid_,
-        "contact": contact,
-        "form": form,
-        "inline": request.htmx,
-        "terug": _lijst_url(netwerk, contact),
-        "annuleren": reverse("contacten:rij", args=[netwerk.slug, contact.pk]),
-        "hx_doel": f"#contact-{contact.pk}",
+    ctx = _rij_ctx(netwerk, lid_, contact) | {
+        "actie": reverse("contacten:wijzigen", args=[netwerk.slug, contact.pk]),
     }
-    template = "contacten/wijzigen.html"
-    if request.method == "POST" and form.is_valid():
-        opgeslagen = Contact.objects.bewaar(
-            contact, form.cleaned_data["versie"], door=request.user, **form.waarden()
-        )
-        if opgeslagen is not None:
-            if request.htmx:
-                ctx.update(contact=opgeslagen, vandaag=timezone.localdate())
-                return render(request, RIJ, ctx)
-            return redirect(ctx["terug"])
-        # Conflict: show what is saved now next to what this user typed.
-        actueel = get_object_or_404(Contact.objects.van(netwerk), pk=contact.pk)
-        ctx.update(
-            contact=actueel,
-            form=conflictformulier(request.POST, form, actueel),
-            conflict=True,
-        )
-        if request.htmx:
-            # 200, not 409: htmx swaps only successful responses.
-            return render(request, template + "#bewerkrij", ctx)
-        return render(request, template, ctx, status=409)
-    if request.htmx:
-        template += "#bewerkrij"
-    return render(request, template, ctx)
+    form = ContactForm(formdata(request), instance=contact, prefix=f"c{contact.pk}")
+    return bewerken.wijzigen(
+        request, CONTACT, contact, form, ctx, vers=Contact.objects.van(netwerk)
+    )
 
 
 @require_http_methods(["GET", "POST"])
-@_regisseur_contact
+@regisseur_contact
 def verwijderen(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, contact: Contact
 ) -> HttpResponse:
-    if request.method == "POST":
-        contact._history_user = request.user
-        contact.delete()
-        if request.htmx:
-            return _lijst(request, netwerk, lid_)
-        return redirect(_lijst_url(netwerk))
-    template = "contacten/verwijderen.html"
-    if request.htmx:
-        template += "#bevestigrij"
-    ctx = {
-        "netwerk": netwerk,
-        "contact": contact,
-        "inline": request.htmx,
-        "terug": _lijst_url(netwerk, contact),
-        "annuleren": reverse("contacten:rij", args=[netwerk.slug, contact.pk]),
-        "hx_doel": f"#contact-{contact.pk}",
-    }
-    return render(request, template, ctx)
+    return bewerken.verwijderen(
+        request,
+        CONTACT,
+        contact,
+        _rij_ctx(netwerk, lid_, contact),
+        template="contacten/verwijderen.html",
+        tabel=lambda: _lijst(netwerk, lid_),
+        naar=_lijst_url(netwerk),
+    )
 
 
 @require_POST
-@_regisseur_contact
+@regisseur_contact
 def gecontroleerd(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, contact: Contact
 ) -> HttpResponse:
     """ "Gecontroleerd": today is the date last checked. Through the versioned save with the
-    versie the button was shown with, so it never marks a contact that changed meanwhile."""
+    revisie the button was shown with, so it never marks a contact that changed meanwhile."""
     opgeslagen = Contact.objects.bewaar(
         contact,
-        als_getal(request.POST.get("versie")),
+        als_getal(request.POST.get("revisie")),
         door=request.user,
         gecontroleerd_op=timezone.localdate(),
     )
-    ctx = {
-        "netwerk": netwerk,
-        "lid": lid_,
-        "contact": opgeslagen or contact,
-        "vandaag": timezone.localdate(),
-        "niet_gecontroleerd": opgeslagen is None,
-    }
-    if request.htmx:
-        if opgeslagen is None:
-            ctx["contact"] = get_object_or_404(Contact.objects.van(netwerk), pk=contact.pk)
-        return render(request, RIJ, ctx)
-    return redirect(_lijst_url(netwerk, contact))
+    if not request.htmx:
+        return redirect(_lijst_url(netwerk, contact))
+    # Refused: the row as it is now, with a word why nothing was marked.
+    nu = opgeslagen or contact_van(netwerk, contact.pk)
+    ctx = _rij_ctx(netwerk, lid_, nu) | {"niet_gecontroleerd": opgeslagen is None}
+    return render(request, RIJ, ctx)
 
 
 # /afspraken/<netwerk>/contacten/kaart/: the printable Contactkaart
@@ -222,12 +180,12 @@ def kaart(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> Htt
 
 
 def kaart_html(netwerk: Netwerk) -> str:
-    """The Contactkaart as WeasyPrint reads it: the page's own content, print stylesheet."""
+    """The Contactkaart as WeasyPrint reads it: the page's own content, with the print
+    stylesheet linked (kern.pdf serves it)."""
     ctx = {
         "netwerk": netwerk,
         "contacten": list(Contact.objects.van(netwerk)),
         "vandaag": timezone.localdate(),
-        "stylesheet": PDF_CSS.read_text(encoding="utf-8"),
     }
     return render_to_string("contacten/kaart_pdf.html", ctx)
 

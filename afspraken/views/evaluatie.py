@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from afspraken import diensten
-from afspraken.forms import AfspraakForm, als_getal
+from afspraken.forms import AfspraakForm, als_getal, conflictformulier
 from afspraken.models import Afspraak, Evaluatie, Lidmaatschap, Netwerk, half_jaar_na
 from afspraken.sessie_forms import EvaluatieForm
 from afspraken.toegang import regisseur
@@ -88,15 +88,16 @@ def evaluatie_aanpassen(
     status = 200
     if request.method == "POST" and form.is_valid():
         opgeslagen = Afspraak.objects.bewaar(
-            a, form.cleaned_data["versie"], door=request.user, reden=str(e), **form.waarden()
+            a, form.cleaned_data["revisie"], door=request.user, reden=str(e), **form.waarden()
         )
         if opgeslagen is not None:
             messages.success(
                 request, "De afspraak is aangepast; de geschiedenis noemt de evaluatie."
             )
             return naar("evaluatie", netwerk.slug, e.pk)
-        # Someone saved in between: keep what was typed, carry the current versie.
-        actueel, form = diensten.conflictformulier(request.POST, form, netwerk, a.pk)
+        # Someone saved in between: keep what was typed, carry the current revisie.
+        actueel = afspraak_van(netwerk, a.pk)
+        form = conflictformulier(form, actueel)
         ctx |= {"afspraak": actueel, "form": form, "conflict": True}
         status = 409
     return render(request, "afspraken/sessies/evaluatie_aanpassen.html", ctx, status=status)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from afspraken.models import Afspraak, Evaluatie, Netwerk, Sessie
-from afspraken.toegang import regisseur
+from afspraken.toegang import regisseur_van
 from kern.types import HtmxHttpRequest
 
 
@@ -39,21 +36,6 @@ def evaluatie_van(netwerk: Netwerk, pk: int) -> Evaluatie:
     return get_object_or_404(Evaluatie.objects.van(netwerk), pk=pk)
 
 
-def _regisseur_van(haal: Callable[[Netwerk, int], object]) -> Callable:
-    """Decorator for a regisseur's view of one object of the network: `regisseur` decides access
-    first (so a stranger never learns whether the id exists), then `haal` finds the URL's `pk`
-    within the network. The view is called as view(request, netwerk, lid, object, **kwargs)."""
-
-    def decorator(view: Callable) -> Callable:
-        @wraps(view)
-        def met_object(request, netwerk: Netwerk, lid_, pk: int, **kwargs) -> HttpResponse:
-            return view(request, netwerk, lid_, haal(netwerk, pk), **kwargs)
-
-        return regisseur(met_object)
-
-    return decorator
-
-
-regisseur_sessie = _regisseur_van(sessie_van)
-regisseur_afspraak = _regisseur_van(afspraak_van)
-regisseur_evaluatie = _regisseur_van(evaluatie_van)
+regisseur_sessie = regisseur_van(sessie_van)
+regisseur_afspraak = regisseur_van(afspraak_van)
+regisseur_evaluatie = regisseur_van(evaluatie_van)

@@ -31,11 +31,15 @@ def _link_max_leeftijd() -> timedelta:
     return timedelta(days=getattr(settings, "AFSPRAKEN_LINK_DAGEN", 30))
 
 
-def publicatie_pagina(
+PUBLICATIE = "afspraken/publicatie.html"
+
+
+def publicatie_ctx(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, publicatie: Publicatie | None
-) -> HttpResponse:
-    """A published version as members read it (also the partner's start page)."""
-    ctx = {
+) -> dict:
+    """What PUBLICATIE needs: a published version as members read it (also the partner's start
+    page)."""
+    return {
         "netwerk": netwerk,
         "lid": lid_,
         "publicatie": publicatie,
@@ -43,7 +47,6 @@ def publicatie_pagina(
         "laatste": Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first(),
         "link": request.session.pop("afspraken-link", None),
     }
-    return render(request, "afspraken/publicatie.html", ctx)
 
 
 # /afspraken/<netwerk>/publiceren/
@@ -92,7 +95,7 @@ def versie(
     publicatie = get_object_or_404(
         Publicatie.objects.zonder_pdf().select_related("door"), netwerk=netwerk, nummer=nummer
     )
-    return publicatie_pagina(request, netwerk, lid_, publicatie)
+    return render(request, PUBLICATIE, publicatie_ctx(request, netwerk, lid_, publicatie))
 
 
 def _pdf_response(publicatie: Publicatie) -> HttpResponse:

@@ -1,8 +1,10 @@
 """The regisseur's agreements table: add, edit in place, delete, move, history, case types.
 
 Inline editing uses htmx: the same view renders a partial (`template#naam`) when `request.htmx`
-is set, and a full page without JavaScript. A row can be edited in place on two pages, the table
-and the review of the vredestijd session it came from; both show it with `afspraken/_rij.html`.
+is set, and a full page without JavaScript; adding, editing and deleting a row is the flow of
+afspraken.bewerken, which the contact list shares. A row can be edited in place on two pages,
+the table and the review of the vredestijd session it came from; both show it with
+`afspraken/_rij.html`.
 """
 
 from __future__ import annotations
@@ -14,17 +16,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import reswap, retarget
 
-from afspraken import diensten
+from afspraken import bewerken, diensten
 from afspraken.forms import AfspraakForm, SoortCasusForm, SoortFenomenenForm
 from afspraken.models import Afspraak, Lidmaatschap, Netwerk, Publicatie, Sessie, SoortCasus
 from afspraken.toegang import lid, regisseur
 from afspraken.views.hulp import formdata, regisseur_afspraak
-from afspraken.views.publiceren import publicatie_pagina
+from afspraken.views.publiceren import PUBLICATIE, publicatie_ctx
 from kern.types import HtmxHttpRequest
 
 RIJ = "afspraken/_rij.html"
+AFSPRAAK = bewerken.Bewerking(
+    "afspraak", "de", RIJ, "afspraken/_afspraak_velden.html", kolommen=7, nieuw_id="nieuw-kop"
+)
 # The pages a row is shown on (`weergave`): which columns and actions it has, and where a page
 # without JavaScript returns to. Only these names count.
 WEERGAVEN = ("tabel", "sessie")
@@ -45,10 +49,10 @@ def _tabel_ctx(netwerk: Netwerk, lid_: Lidmaatschap) -> dict:
     }
 
 
-def _tabel(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
-    """The table section as an htmx partial, swapped over the whole section."""
-    response = render(request, "afspraken/tabel.html#tabel", _tabel_ctx(netwerk, lid_))
-    return reswap(retarget(response, "#afspraken-tabel"), "outerHTML")
+def _tabel(netwerk: Netwerk, lid_: Lidmaatschap) -> tuple[str, dict, str]:
+    """The table section as an htmx partial, swapped over the whole section: what comes back
+    after a row was added, removed or moved."""
+    return "afspraken/tabel.html#tabel", _tabel_ctx(netwerk, lid_), "#afspraken-tabel"
 
 
 def _naar_tabel(netwerk: Netwerk, anker: str = "") -> HttpResponse:
@@ -77,32 +81,39 @@ def overzicht(request: HtmxHttpRequest) -> HttpResponse:
 @lid
 def netwerk(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
     """Regisseur: the editable table. Partner: the latest published version, read-only."""
-    if lid_.is_regisseur:
+    if not lid_.is_regisseur:
+        publicatie = Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first()
+        template, ctx = PUBLICATIE, publicatie_ctx(request, netwerk, lid_, publicatie)
+    elif request.htmx:
+        template, ctx = "afspraken/tabel.html#tabel", _tabel_ctx(netwerk, lid_)
+    else:
         template = "afspraken/tabel.html"
-        ctx = _tabel_ctx(netwerk, lid_)
-        if request.htmx:
-            template += "#tabel"
-        else:
-            # The start page also lists the vredestijd sessions that are not closed yet.
-            ctx["sessies_bezig"] = list(Sessie.objects.van(netwerk).niet_afgerond())
-        return render(request, template, ctx)
-    publicatie = Publicatie.objects.filter(netwerk=netwerk).zonder_pdf().first()
-    return publicatie_pagina(request, netwerk, lid_, publicatie)
+        # The start page also lists the vredestijd sessions that are not closed yet.
+        ctx = _tabel_ctx(netwerk, lid_) | {
+            "sessies_bezig": list(Sessie.objects.van(netwerk).niet_afgerond())
+        }
+    return render(request, template, ctx)
 
 
 @require_http_methods(["GET", "POST"])
 @regisseur
 def nieuw(request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap) -> HttpResponse:
-    form = AfspraakForm(formdata(request), netwerk=netwerk, prefix="nieuw")
-    if request.method == "POST" and form.is_valid():
-        afspraak = diensten.voeg_toe(form.save(commit=False), netwerk, door=request.user)
-        if request.htmx:
-            return _tabel(request, netwerk, lid_)
-        return _naar_tabel(netwerk, f"#afspraak-{afspraak.pk}")
-    template = "afspraken/nieuw.html"
-    if request.htmx:
-        template += "#formulier"
-    return render(request, template, {"netwerk": netwerk, "form": form, "inline": request.htmx})
+    ctx = {
+        "netwerk": netwerk,
+        "actie": reverse("afspraken:nieuw", args=[netwerk.slug]),
+        "terug": reverse("afspraken:netwerk", args=[netwerk.slug]),
+        "tabel_doel": "#afspraken-tabel",
+    }
+    return bewerken.toevoegen(
+        request,
+        AFSPRAAK,
+        AfspraakForm(formdata(request), netwerk=netwerk, prefix="nieuw"),
+        ctx,
+        voeg_toe=lambda form: diensten.voeg_toe(
+            form.save(commit=False), netwerk, door=request.user
+        ),
+        tabel=lambda: _tabel(netwerk, lid_),
+    )
 
 
 def _weergave(request: HtmxHttpRequest) -> str:
@@ -125,21 +136,28 @@ def _rij_url(netwerk: Netwerk, afspraak: Afspraak, weergave: str) -> str:
     return f"{url}?weergave=sessie" if weergave == "sessie" else url
 
 
+def _rij_ctx(netwerk: Netwerk, afspraak: Afspraak, weergave: str) -> dict:
+    """What a page needs around one row: the row, where a page returns to (`terug`) and what
+    "Annuleren" swaps back in with htmx (`annuleren`)."""
+    return {
+        "netwerk": netwerk,
+        "afspraak": afspraak,
+        "vandaag": timezone.localdate(),
+        "weergave": weergave,
+        "terug": _terug(netwerk, afspraak, weergave),
+        "annuleren": _rij_url(netwerk, afspraak, weergave),
+    }
+
+
 @require_GET
 @regisseur_afspraak
 def rij(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, afspraak: Afspraak
 ) -> HttpResponse:
     """One row as shown in the table: what "Annuleren" swaps back in."""
-    weergave = _weergave(request)
+    ctx = _rij_ctx(netwerk, afspraak, _weergave(request))
     if not request.htmx:
-        return redirect(_terug(netwerk, afspraak, weergave))
-    ctx = {
-        "netwerk": netwerk,
-        "afspraak": afspraak,
-        "vandaag": timezone.localdate(),
-        "weergave": weergave,
-    }
+        return redirect(ctx["terug"])
     return render(request, RIJ, ctx)
 
 
@@ -148,40 +166,16 @@ def rij(
 def wijzigen(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, afspraak: Afspraak
 ) -> HttpResponse:
+    weergave = _weergave(request)
+    ctx = _rij_ctx(netwerk, afspraak, weergave) | {
+        "actie": reverse("afspraken:wijzigen", args=[netwerk.slug, afspraak.pk]),
+    }
     form = AfspraakForm(
         formdata(request), instance=afspraak, netwerk=netwerk, prefix=f"a{afspraak.pk}"
     )
-    weergave = _weergave(request)
-    ctx = {
-        "netwerk": netwerk,
-        "afspraak": afspraak,
-        "form": form,
-        "inline": request.htmx,
-        "weergave": weergave,
-        "terug": _terug(netwerk, afspraak, weergave),
-        "annuleren": _rij_url(netwerk, afspraak, weergave),
-    }
-    template = "afspraken/wijzigen.html"
-    if request.method == "POST" and form.is_valid():
-        opgeslagen = Afspraak.objects.bewaar(
-            afspraak, form.cleaned_data["versie"], door=request.user, **form.waarden()
-        )
-        if opgeslagen is not None:
-            if request.htmx:
-                ctx.update(afspraak=opgeslagen, vandaag=timezone.localdate())
-                return render(request, RIJ, ctx)
-            return redirect(ctx["terug"])
-        # Conflict: show what is saved now next to what this user typed.
-        jouw = form.cleaned_data
-        actueel, form = diensten.conflictformulier(request.POST, form, netwerk, afspraak.pk)
-        ctx.update(afspraak=actueel, form=form, conflict=True, jouw=jouw)
-        if request.htmx:
-            # 200, not 409: htmx swaps only successful responses.
-            return render(request, template + "#bewerkrij", ctx)
-        return render(request, template, ctx, status=409)
-    if request.htmx:
-        template += "#bewerkrij"
-    return render(request, template, ctx)
+    return bewerken.wijzigen(
+        request, AFSPRAAK, afspraak, form, ctx, vers=Afspraak.objects.van(netwerk)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -189,23 +183,16 @@ def wijzigen(
 def verwijderen(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, afspraak: Afspraak
 ) -> HttpResponse:
-    if request.method == "POST":
-        afspraak.delete()
-        if request.htmx:
-            return _tabel(request, netwerk, lid_)
-        return _naar_tabel(netwerk)
-    template = "afspraken/verwijderen.html"
-    if request.htmx:
-        template += "#bevestigrij"
     # Deleting is offered on the table only, so "Annuleren" goes back to the table's row.
-    ctx = {
-        "netwerk": netwerk,
-        "afspraak": afspraak,
-        "inline": request.htmx,
-        "terug": _terug(netwerk, afspraak, "tabel"),
-        "annuleren": _rij_url(netwerk, afspraak, "tabel"),
-    }
-    return render(request, template, ctx)
+    return bewerken.verwijderen(
+        request,
+        AFSPRAAK,
+        afspraak,
+        _rij_ctx(netwerk, afspraak, "tabel"),
+        template="afspraken/verwijderen.html",
+        tabel=lambda: _tabel(netwerk, lid_),
+        naar=reverse("afspraken:netwerk", args=[netwerk.slug]),
+    )
 
 
 @require_POST
@@ -216,9 +203,10 @@ def verplaatsen(
     """Move a row one place up or down (richting=op|neer)."""
     if not diensten.verplaats(netwerk, pk, omhoog=request.POST.get("richting") == "op"):
         raise Http404("Deze afspraak bestaat niet.")
-    if request.htmx:
-        return _tabel(request, netwerk, lid_)
-    return _naar_tabel(netwerk, f"#afspraak-{pk}")
+    if not request.htmx:
+        return _naar_tabel(netwerk, f"#afspraak-{pk}")
+    template, ctx, vervang = _tabel(netwerk, lid_)
+    return bewerken.toon(request, template, ctx, vervang=vervang)
 
 
 @require_GET
@@ -226,6 +214,7 @@ def verplaatsen(
 def geschiedenis(
     request: HtmxHttpRequest, netwerk: Netwerk, lid_: Lidmaatschap, afspraak: Afspraak
 ) -> HttpResponse:
+    """The agreement's history, newest first: who changed what, when, and why."""
     versies = list(
         afspraak.history.select_related("history_user").order_by("-history_date", "-history_id")
     )

@@ -34,8 +34,8 @@ def maak_afspraak(
 
 def wijzig_velden(afspraak: Afspraak, **velden) -> dict:
     """The POST data of an agreement's edit form (names prefixed "a<pk>-"): its case type and
-    versie as they are, and `velden` (tekst, wie, status, …; versie=… to send another one)."""
-    velden = {"soort": afspraak.soort_id, "versie": afspraak.versie} | velden
+    revisie as they are, and `velden` (tekst, wie, status, …; revisie=… to send another one)."""
+    velden = {"soort": afspraak.soort_id, "revisie": afspraak.revisie} | velden
     return {f"a{afspraak.pk}-{naam}": waarde for naam, waarde in velden.items()}
 
 

@@ -144,9 +144,9 @@ class TestConclusies:
     def test_a_stale_edit_is_refused_and_keeps_what_was_typed(self, regie, afspraak):
         regie.post(url("evaluatie-nieuw"), evaluatie_data(afspraak, "aanpassen"))
         evaluatie = Evaluatie.objects.get()
-        Afspraak.objects.filter(pk=afspraak.pk).update(versie=5, tekst="Intussen gewijzigd")
+        Afspraak.objects.filter(pk=afspraak.pk).update(revisie=5, tekst="Intussen gewijzigd")
         data = wijzig_velden(
-            afspraak, tekst="Mijn nieuwe tekst", wie=afspraak.wie, status="vastgesteld", versie=1
+            afspraak, tekst="Mijn nieuwe tekst", wie=afspraak.wie, status="vastgesteld", revisie=1
         )
         response = regie.post(url("evaluatie-aanpassen", evaluatie.pk, afspraak.pk), data)
         assert response.status_code == 409

@@ -7,8 +7,10 @@ from afspraken.models import Afspraak
 from tests.afspraken.personas import wijzig_velden
 
 
-def _opslaan(client: Client, afspraak: Afspraak, versie: int, tekst: str):
-    data = wijzig_velden(afspraak, tekst=tekst, wie="Jongerenwerk", status="concept", versie=versie)
+def _opslaan(client: Client, afspraak: Afspraak, revisie: int, tekst: str):
+    data = wijzig_velden(
+        afspraak, tekst=tekst, wie="Jongerenwerk", status="concept", revisie=revisie
+    )
     return client.post(reverse("afspraken:wijzigen", args=["gemeente-a", afspraak.pk]), data)
 
 
@@ -20,7 +22,7 @@ class TestGelijktijdigWijzigen:
         eerste.force_login(regisseur_a)
         tweede.force_login(regisseur_a2)
         url = reverse("afspraken:wijzigen", args=["gemeente-a", afspraak_a.pk])
-        # Both load the form at versie 1.
+        # Both load the form at revisie 1.
         assert 'value="1"' in eerste.get(url).content.decode()
         assert 'value="1"' in tweede.get(url).content.decode()
 
@@ -33,10 +35,10 @@ class TestGelijktijdigWijzigen:
         assert "Opgeslagen versie" in html and "Jouw versie (niet opgeslagen)" in html
         assert "Tekst van de eerste" in html
         assert "Tekst van de tweede</textarea>" in html  # their own text, kept in the form
-        assert f'name="a{afspraak_a.pk}-versie" value="2"' in html  # saving again is deliberate
+        assert f'name="a{afspraak_a.pk}-revisie" value="2"' in html  # saving again is deliberate
         afspraak_a.refresh_from_db()
         assert afspraak_a.tekst == "Tekst van de eerste"
-        assert afspraak_a.versie == 2
+        assert afspraak_a.revisie == 2
         assert list(
             afspraak_a.history.values_list("history_type", "tekst").order_by("history_id")
         ) == [
@@ -58,9 +60,9 @@ class TestGelijktijdigWijzigen:
         assert afspraak_a.history.count() == 3
 
     def test_htmx_gets_the_conflict_inside_the_row(self, client, regisseur_a, afspraak_a):
-        Afspraak.objects.filter(pk=afspraak_a.pk).update(versie=5)
+        Afspraak.objects.filter(pk=afspraak_a.pk).update(revisie=5)
         client.force_login(regisseur_a)
-        data = wijzig_velden(afspraak_a, tekst="Mijn tekst", wie="X", status="concept", versie=1)
+        data = wijzig_velden(afspraak_a, tekst="Mijn tekst", wie="X", status="concept", revisie=1)
         response = client.post(
             reverse("afspraken:wijzigen", args=["gemeente-a", afspraak_a.pk]),
             data,
@@ -73,27 +75,27 @@ class TestGelijktijdigWijzigen:
 
 
 class TestBewaar:
-    """Afspraak.objects.bewaar: the one compare-and-update of an agreement's versie."""
+    """Afspraak.objects.bewaar: the one compare-and-update of an agreement's revisie."""
 
-    def test_it_writes_the_named_fields_one_history_record_and_the_next_versie(
+    def test_it_writes_the_named_fields_one_history_record_and_the_next_revisie(
         self, regisseur_a, afspraak_a
     ):
         opgeslagen = Afspraak.objects.bewaar(
             afspraak_a, 1, door=regisseur_a, reden="Omdat het moet", tekst="Nieuw"
         )
-        assert opgeslagen.tekst == "Nieuw" and opgeslagen.versie == 2
+        assert opgeslagen.tekst == "Nieuw" and opgeslagen.revisie == 2
         assert opgeslagen.gewijzigd_door == regisseur_a
         laatste = afspraak_a.history.first()
         assert afspraak_a.history.count() == 2
-        assert (laatste.history_type, laatste.tekst, laatste.versie) == ("~", "Nieuw", 2)
+        assert (laatste.history_type, laatste.tekst, laatste.revisie) == ("~", "Nieuw", 2)
         assert laatste.history_user == regisseur_a
         assert laatste.history_change_reason == "Omdat het moet"
 
-    def test_a_stale_versie_changes_nothing(self, regisseur_a, afspraak_a):
+    def test_a_stale_revisie_changes_nothing(self, regisseur_a, afspraak_a):
         Afspraak.objects.bewaar(afspraak_a, 1, door=regisseur_a, tekst="Eerste")
         assert Afspraak.objects.bewaar(afspraak_a, 1, door=regisseur_a, tekst="Tweede") is None
         afspraak_a.refresh_from_db()
-        assert (afspraak_a.tekst, afspraak_a.versie) == ("Eerste", 2)
+        assert (afspraak_a.tekst, afspraak_a.revisie) == ("Eerste", 2)
         assert afspraak_a.history.count() == 2
 
     def test_it_leaves_the_other_fields_as_saved(self, regisseur_a, afspraak_a):
@@ -126,7 +128,7 @@ class TestEvaluatieSchrijftAlleenDeDatum:
         afspraak_a.refresh_from_db()
         assert afspraak_a.tekst == "Tekst van de edit"
         assert afspraak_a.evaluatiedatum.isoformat() == "2027-03-14"
-        assert afspraak_a.versie == 3
+        assert afspraak_a.revisie == 3
         assert afspraak_a.history.count() == 3
 
     def test_vervalt_takes_the_agreement_out_of_the_next_version(
@@ -137,7 +139,7 @@ class TestEvaluatieSchrijftAlleenDeDatum:
         client.post(reverse("afspraken:evaluatie-nieuw", args=["gemeente-a"]), data)
         afspraak_a.refresh_from_db()
         assert (afspraak_a.status, afspraak_a.evaluatiedatum) == ("concept", None)
-        assert afspraak_a.versie == 2
+        assert afspraak_a.revisie == 2
         assert afspraak_a.history.first().history_change_reason == (
             "Evaluatie van 14 september 2026: afspraak vervalt"
         )

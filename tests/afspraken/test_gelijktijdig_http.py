@@ -55,15 +55,15 @@ class Regisseur:
             headers["HX-Request"] = "true"
         verzoek = urllib.request.Request(self.basis + pad, data=body, headers=headers)
         try:
-            with self.opener.open(verzoek, timeout=30) as antwoord:
-                return antwoord.status, antwoord.read().decode()
+            with self.opener.open(verzoek, timeout=30) as response:
+                return response.status, response.read().decode()
         except urllib.error.HTTPError as fout:
             return fout.code, fout.read().decode()
 
 
 def tegelijk(taken: list) -> list[tuple[int, str]]:
     """Run the callables from a pool of WERKERS threads; the first WERKERS start together (at a
-    barrier), the rest as soon as a thread is free. Their answers, in order."""
+    barrier), the rest as soon as a thread is free. Their responses, in order."""
     start = threading.Barrier(min(len(taken), WERKERS))
 
     def doe(nummer_en_taak):
@@ -76,14 +76,14 @@ def tegelijk(taken: list) -> list[tuple[int, str]]:
         return list(pool.map(doe, enumerate(taken)))
 
 
-def wijzig_data(afspraak: Afspraak, versie: int, tekst: str, **extra) -> dict:
+def wijzig_data(afspraak: Afspraak, revisie: int, tekst: str, **extra) -> dict:
     p = f"a{afspraak.pk}"
     data = {
         f"{p}-soort": afspraak.soort_id,
         f"{p}-tekst": tekst,
         f"{p}-wie": afspraak.wie,
         f"{p}-status": afspraak.status,
-        f"{p}-versie": versie,
+        f"{p}-revisie": revisie,
     }
     if afspraak.evaluatiedatum:
         data[f"{p}-evaluatiedatum"] = afspraak.evaluatiedatum.isoformat()
@@ -141,12 +141,12 @@ def test_fifty_mixed_writes_at_once_give_no_500_and_lose_nothing(regisseurs, net
         taken.append(taak)
         soorten.append((soort_taak, taak[2]))
 
-    antwoorden = tegelijk([lambda t=t: t[0].post(t[1], t[2]) for t in taken])
+    responses = tegelijk([lambda t=t: t[0].post(t[1], t[2]) for t in taken])
 
-    statussen = [status for status, _ in antwoorden]
+    statussen = [status for status, _ in responses]
     assert 500 not in statussen
     assert set(statussen) <= {302, 409}
-    for (soort_taak, data), (status, _) in zip(soorten, antwoorden, strict=True):
+    for (soort_taak, data), (status, _) in zip(soorten, responses, strict=True):
         if status != 302:
             assert soort_taak == "wijzigen"  # only a stale edit may be refused
             continue
@@ -157,16 +157,16 @@ def test_fifty_mixed_writes_at_once_give_no_500_and_lose_nothing(regisseurs, net
             assert Afspraak.history.filter(tekst=tekst).exists()
         elif soort_taak == "publiceren":
             assert Publicatie.objects.filter(notitie=data["notitie"]).count() == 1
-    # Each row had six edits of versie 1 between the other writes: exactly one per row won.
+    # Each row had six edits of revisie 1 between the other writes: exactly one per row won.
     for rij in rijen:
         gewonnen = [
             s
-            for (t, d), (s, _) in zip(soorten, antwoorden, strict=True)
+            for (t, d), (s, _) in zip(soorten, responses, strict=True)
             if t == "wijzigen" and f"a{rij.pk}-tekst" in d and s == 302
         ]
         assert len(gewonnen) <= 1
     gepubliceerd = sum(
-        t == "publiceren" and s == 302 for (t, _), (s, _) in zip(soorten, antwoorden, strict=True)
+        t == "publiceren" and s == 302 for (t, _), (s, _) in zip(soorten, responses, strict=True)
     )
     nummers = sorted(Publicatie.objects.filter(netwerk=netwerk).values_list("nummer", flat=True))
     assert nummers == list(range(1, gepubliceerd + 1))
@@ -185,19 +185,19 @@ def test_two_saves_of_the_same_version_one_wins_one_sees_the_conflict(regisseurs
         afspraak = maak_afspraak(netwerk, tekst=f"Ronde {ronde}")
         teksten = [f"Eerste {ronde}", f"Tweede {ronde}"]
         pad = f"/afspraken/{A}/{afspraak.pk}/wijzigen/"
-        antwoorden = tegelijk(
+        responses = tegelijk(
             [
                 lambda r=r, t=t, pad=pad, a=afspraak: r.post(pad, wijzig_data(a, 1, t))
                 for r, t in zip(regisseurs, teksten, strict=True)
             ]
         )
-        assert sorted(s for s, _ in antwoorden) == [302, 409]
-        winnaar = teksten[[s for s, _ in antwoorden].index(302)]
+        assert sorted(s for s, _ in responses) == [302, 409]
+        winnaar = teksten[[s for s, _ in responses].index(302)]
         verliezer, (_, html) = next(
-            (t, a) for t, a in zip(teksten, antwoorden, strict=True) if a[0] == 409
+            (t, a) for t, a in zip(teksten, responses, strict=True) if a[0] == 409
         )
         afspraak.refresh_from_db()
-        assert (afspraak.tekst, afspraak.versie) == (winnaar, 2)
+        assert (afspraak.tekst, afspraak.revisie) == (winnaar, 2)
         assert afspraak.history.count() == 2  # created, and the one winning save
         assert f"{verliezer}</textarea>" in html
         assert "Jouw versie (niet opgeslagen)" in html
@@ -223,11 +223,11 @@ def test_evaluation_blijft_racing_an_edit_never_loses_the_edit(regisseurs, netwe
         assert afspraak.evaluatiedatum == date(2027, 3, 14)
         if s_edit == 302:
             assert afspraak.tekst == tekst
-            assert afspraak.versie == 3
+            assert afspraak.revisie == 3
         else:
             # The evaluation came first: the edit was refused openly, with the text kept.
             assert f"{tekst}</textarea>" in html
-            assert afspraak.versie == 2
+            assert afspraak.revisie == 2
 
 
 def test_eight_first_saves_of_a_cases_answers_at_once_give_no_500(regisseurs, netwerk):
@@ -243,10 +243,10 @@ def test_eight_first_saves_of_a_cases_answers_at_once_give_no_500(regisseurs, ne
             velden[f"d{d.pk}-revisie"] = 0
         return velden
 
-    antwoorden = tegelijk(
+    responses = tegelijk(
         [lambda i=i: regisseurs[i % 2].post(pad, data(i), htmx=i % 2 == 0) for i in range(8)]
     )
-    statussen = [s for s, _ in antwoorden]
+    statussen = [s for s, _ in responses]
     assert 500 not in statussen
     assert set(statussen) <= {200, 302, 409}
     opgeslagen = list(Inbreng.objects.filter(sessie=sessie, casus=casus))
@@ -259,7 +259,7 @@ def test_eight_first_saves_of_a_cases_answers_at_once_give_no_500(regisseurs, ne
 
 def test_forty_agreements_added_at_once_get_distinct_positions(regisseurs, netwerk):
     soort = maak_afspraak(netwerk).soort_id
-    antwoorden = tegelijk(
+    responses = tegelijk(
         [
             lambda i=i: regisseurs[i % 2].post(
                 f"/afspraken/{A}/nieuw/", nieuw_data(soort, f"Tegelijk {i}")
@@ -267,24 +267,24 @@ def test_forty_agreements_added_at_once_get_distinct_positions(regisseurs, netwe
             for i in range(40)
         ]
     )
-    assert [s for s, _ in antwoorden] == [302] * 40
+    assert [s for s, _ in responses] == [302] * 40
     volgordes = list(Afspraak.objects.filter(netwerk=netwerk).values_list("volgorde", flat=True))
     assert len(volgordes) == 41
     assert sorted(volgordes) == list(range(1, 42))
 
 
 def test_one_case_type_added_eight_times_at_once_exists_once(regisseurs, netwerk):
-    antwoorden = tegelijk(
+    responses = tegelijk(
         [
             lambda i=i: regisseurs[i % 2].post(f"/afspraken/{A}/soorten/", {"naam": "Vuurwerk"})
             for i in range(8)
         ]
     )
-    statussen = sorted(s for s, _ in antwoorden)
+    statussen = sorted(s for s, _ in responses)
     assert statussen == [200] * 7 + [302]
     assert all(
         "Deze soort casus bestaat al in dit netwerk." in html
-        for status, html in antwoorden
+        for status, html in responses
         if status == 200
     )
     assert netwerk.soorten.filter(naam="Vuurwerk").count() == 1

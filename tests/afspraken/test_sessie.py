@@ -405,7 +405,7 @@ class TestAfronden:
         assert eerste.status == tweede.status == Afspraak.Status.VASTGESTELD
         assert eerste.evaluatiedatum == date(2026, 9, 12)  # half a year after 12 March
         assert tweede.evaluatiedatum == date(2026, 5, 1)  # kept
-        assert eerste.versie == 2
+        assert eerste.revisie == 2
         assert (
             eerste.history.first().history_change_reason
             == "Sessie van 12 maart 2026, Gemeentehuis afgerond"

@@ -100,7 +100,7 @@ def test_the_session_and_evaluation_pages_are_valid_html(
     paginas["evaluatie, fouten"] = client.post(
         f"/afspraken/{a}/evaluaties/nieuw/", {}
     ).content.decode()
-    Afspraak.objects.filter(pk=pk).update(versie=7)
+    Afspraak.objects.filter(pk=pk).update(revisie=7)
     paginas["aanpassen, conflict"] = client.post(
         f"/afspraken/{a}/evaluaties/{e}/afspraken/{pk}/",
         {
@@ -108,7 +108,7 @@ def test_the_session_and_evaluation_pages_are_valid_html(
             f"a{pk}-tekst": "Nieuw",
             f"a{pk}-wie": "Politie",
             f"a{pk}-status": "concept",
-            f"a{pk}-versie": "1",
+            f"a{pk}-revisie": "1",
         },
     ).content.decode()
     # The htmx partial is a fragment: check it inside a minimal document.

@@ -120,7 +120,7 @@ class TestWijzigen:
         url = reverse("afspraken:wijzigen", args=["gemeente-a", afspraak_a.pk])
         html = als(client, regisseur_a).get(url, HTTP_HX_REQUEST="true").content.decode()
         assert html.lstrip().startswith(f'<tr id="afspraak-{afspraak_a.pk}"')
-        assert f'name="a{afspraak_a.pk}-versie" value="1"' in html
+        assert f'name="a{afspraak_a.pk}-revisie" value="1"' in html
 
     def test_it_saves_and_returns_the_row_for_htmx(self, client, als, regisseur_a, afspraak_a):
         url = reverse("afspraken:wijzigen", args=["gemeente-a", afspraak_a.pk])
@@ -128,7 +128,7 @@ class TestWijzigen:
         response = als(client, regisseur_a).post(url, data, HTTP_HX_REQUEST="true")
         afspraak_a.refresh_from_db()
         assert afspraak_a.tekst == "Nieuwe tekst"
-        assert afspraak_a.versie == 2
+        assert afspraak_a.revisie == 2
         assert response.content.decode().lstrip().startswith(f'<tr id="afspraak-{afspraak_a.pk}">')
         assert "Vastgesteld" in response.content.decode()
 
@@ -205,7 +205,7 @@ class TestGeschiedenis:
     def test_it_lists_every_change_with_who(self, client, als, regisseur_a, afspraak_a):
         url = reverse("afspraken:wijzigen", args=["gemeente-a", afspraak_a.pk])
         als(client, regisseur_a).post(
-            url, _velden(f"a{afspraak_a.pk}", afspraak_a.soort, tekst="Tweede tekst", versie=1)
+            url, _velden(f"a{afspraak_a.pk}", afspraak_a.soort, tekst="Tweede tekst", revisie=1)
         )
         html = client.get(
             reverse("afspraken:geschiedenis", args=["gemeente-a", afspraak_a.pk])

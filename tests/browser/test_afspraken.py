@@ -143,7 +143,7 @@ def test_every_page_of_the_area_has_no_axe_violations(
         if r := axe_fouten(page):
             fouten.append(f"inline formulieren:\n{r}")
         # The conflict inside the row.
-        Afspraak.objects.filter(pk=afspraak.pk).update(versie=9, tekst="Intussen gewijzigd")
+        Afspraak.objects.filter(pk=afspraak.pk).update(revisie=9, tekst="Intussen gewijzigd")
         page.locator("tr.bewerkrij").get_by_role("button", name="Opslaan").click()
         expect(page.locator("tr.bewerkrij .conflict")).to_be_visible()
         if r := axe_fouten(page):
@@ -188,7 +188,7 @@ def test_every_page_of_the_area_is_valid_html(
         f"a{pk}-tekst": "Mijn tekst",
         f"a{pk}-wie": "X",
         f"a{pk}-status": "concept",
-        f"a{pk}-versie": 0,
+        f"a{pk}-revisie": 0,
     }
     paginas["conflict"] = client.post(f"/afspraken/{a}/{pk}/wijzigen/", data).content.decode()
     paginas["link"] = client.post(f"/afspraken/{a}/versies/2/link/", follow=True).content.decode()

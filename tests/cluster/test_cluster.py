@@ -155,12 +155,12 @@ def test_a_login_on_one_server_is_valid_on_the_other(cluster, regisseur):
     assert browser.vraag(a, pagina)[0] == 302
 
 
-def _wijzig(browser: Browser, basis: str, afspraak, tekst: str, versie: int) -> int:
+def _wijzig(browser: Browser, basis: str, afspraak, tekst: str, revisie: int) -> int:
     from tests.afspraken.personas import wijzig_velden
 
     pad = f"/afspraken/{afspraak.netwerk.slug}/{afspraak.pk}/wijzigen/"
     data = wijzig_velden(
-        afspraak, tekst=tekst, wie=afspraak.wie, status=afspraak.status, versie=versie
+        afspraak, tekst=tekst, wie=afspraak.wie, status=afspraak.status, revisie=revisie
     )
     return browser.vraag(basis, pad, data)[0]
 
@@ -178,7 +178,7 @@ def test_an_agreement_edited_on_one_is_seen_on_the_other_and_a_conflict_across_t
     status, html, _ = browser.vraag(b, f"/afspraken/{netwerk.slug}/")
     assert status == 200
     assert "Gewijzigd op server a" in html
-    # Two saves of version 2 at once, one on each server: one wins, the other sees the conflict.
+    # Two saves of revisie 2 at once, one on each server: one wins, the other sees the conflict.
     with ThreadPoolExecutor(max_workers=2) as pool:
         statussen = list(
             pool.map(
@@ -187,10 +187,10 @@ def test_an_agreement_edited_on_one_is_seen_on_the_other_and_a_conflict_across_t
             )
         )
     assert sorted(statussen) == [302, 409]
-    # And a save of an old version on the other server than the one that saved last.
+    # And a save of an old revisie on the other server than the one that saved last.
     assert _wijzig(browser, b, afspraak, "Te laat", 2) == 409
     afspraak.refresh_from_db()
-    assert afspraak.versie == 3
+    assert afspraak.revisie == 3
     assert afspraak.tekst in ("Tegelijk via a", "Tegelijk via b")
 
 

@@ -35,7 +35,7 @@ def regie(client, content, netwerk_a, regisseur_a):
 
 def velden(contact: Contact | None = None, prefix: str | None = None, **waarden) -> dict:
     """The POST data of a contact form: a new one (prefix "nieuw") or `contact`'s edit form
-    ("c<pk>", with its versie unless versie=… is given)."""
+    ("c<pk>", with its revisie unless revisie=… is given)."""
     basis = {
         "organisatie": "Jongerenwerk",
         "functie": "jongerenwerker",
@@ -53,7 +53,7 @@ def velden(contact: Contact | None = None, prefix: str | None = None, **waarden)
             "naam": contact.naam,
             "telefoon": contact.telefoon,
             "email": contact.email,
-            "versie": contact.versie,
+            "revisie": contact.revisie,
         }
     prefix = prefix or (f"c{contact.pk}" if contact else "nieuw")
     return {f"{prefix}-{k}": v for k, v in (basis | waarden).items()}

@@ -28,7 +28,7 @@ class TestToevoegen:
             "Kim",
             "+31 (0)20 123-4567",
         )
-        assert contact.versie == 1
+        assert contact.revisie == 1
         assert contact.gewijzigd_door == regisseur_a
         assert contact.history.get().history_user == regisseur_a
 
@@ -52,7 +52,7 @@ class TestWijzigen:
         response = regie.post(url("wijzigen", contact_a.pk), velden(contact_a, functie="wijkagent"))
         assert response.status_code == 302
         contact_a.refresh_from_db()
-        assert (contact_a.functie, contact_a.versie) == ("wijkagent", 2)
+        assert (contact_a.functie, contact_a.revisie) == ("wijkagent", 2)
         assert contact_a.history.count() == 2
         assert contact_a.history.first().functie == "wijkagent"
         assert contact_a.history.first().history_user == regisseur_a
@@ -73,15 +73,15 @@ class TestWijzigen:
         assert "<html" not in html
 
     def test_a_stale_save_is_refused_and_shows_both_versions(self, regie, contact_a):
-        # Someone else saved after this form was loaded (versie 1).
+        # Someone else saved after this form was loaded (revisie 1).
         Contact.objects.bewaar(contact_a, 1, door=None, telefoon="010 7654321")
         response = regie.post(
-            url("wijzigen", contact_a.pk), velden(contact_a, versie=1, functie="Mijn typewerk")
+            url("wijzigen", contact_a.pk), velden(contact_a, revisie=1, functie="Mijn typewerk")
         )
         html = response.content.decode()
         assert response.status_code == 409
         contact_a.refresh_from_db()
-        assert (contact_a.telefoon, contact_a.functie, contact_a.versie) == (
+        assert (contact_a.telefoon, contact_a.functie, contact_a.revisie) == (
             "010 7654321",
             "jeugdagent",
             2,
@@ -89,12 +89,12 @@ class TestWijzigen:
         assert "Opgeslagen versie" in html and "Jouw versie (niet opgeslagen)" in html
         assert "010 7654321" in html
         assert 'value="Mijn typewerk"' in html  # what was typed stays in the form
-        assert f'name="c{contact_a.pk}-versie" value="2"' in html  # saving again is deliberate
+        assert f'name="c{contact_a.pk}-revisie" value="2"' in html  # saving again is deliberate
 
     def test_a_stale_save_with_htmx_returns_the_conflict_row(self, regie, contact_a):
         Contact.objects.bewaar(contact_a, 1, door=None, telefoon="010 7654321")
         response = regie.post(
-            url("wijzigen", contact_a.pk), velden(contact_a, versie=1, functie="X"), **HTMX
+            url("wijzigen", contact_a.pk), velden(contact_a, revisie=1, functie="X"), **HTMX
         )
         assert response.status_code == 200
         html = response.content.decode()
@@ -110,14 +110,14 @@ class TestWijzigen:
 
 
 class TestVersiebeheer:
-    def test_two_saves_of_the_same_versie_cannot_both_win(self, contact_a):
+    def test_two_saves_of_the_same_revisie_cannot_both_win(self, contact_a):
         assert Contact.objects.bewaar(contact_a, 1, door=None, naam="Eerste") is not None
         assert Contact.objects.bewaar(contact_a, 1, door=None, naam="Tweede") is None
         contact_a.refresh_from_db()
-        assert (contact_a.naam, contact_a.versie) == ("Eerste", 2)
+        assert (contact_a.naam, contact_a.revisie) == ("Eerste", 2)
         assert contact_a.history.count() == 2  # create + one save
 
-    def test_no_versie_saves_nothing(self, contact_a):
+    def test_no_revisie_saves_nothing(self, contact_a):
         assert Contact.objects.bewaar(contact_a, None, door=None, naam="X") is None
 
     def test_it_only_changes_a_contact_of_its_own_network(self, contact_a, netwerk_b):
@@ -145,25 +145,25 @@ class TestVerwijderen:
 class TestGecontroleerd:
     @time_machine.travel(datetime.datetime(2026, 3, 10, 12, tzinfo=datetime.UTC), tick=False)
     def test_it_sets_today_through_the_versioned_save(self, regie, contact_a):
-        response = regie.post(url("gecontroleerd", contact_a.pk), {"versie": "1"})
+        response = regie.post(url("gecontroleerd", contact_a.pk), {"revisie": "1"})
         assert response.status_code == 302
         contact_a.refresh_from_db()
         assert contact_a.gecontroleerd_op == datetime.date(2026, 3, 10)
-        assert contact_a.versie == 2
+        assert contact_a.revisie == 2
         bijgewerkt = contact_a.history.get(history_type="~")
         assert bijgewerkt.gecontroleerd_op == datetime.date(2026, 3, 10)
 
     def test_a_stale_button_marks_nothing(self, regie, contact_a):
         Contact.objects.bewaar(contact_a, 1, door=None, telefoon="010 7654321")
-        response = regie.post(url("gecontroleerd", contact_a.pk), {"versie": "1"}, **HTMX)
+        response = regie.post(url("gecontroleerd", contact_a.pk), {"revisie": "1"}, **HTMX)
         contact_a.refresh_from_db()
         assert contact_a.gecontroleerd_op is None
         assert "intussen gewijzigd" in response.content.decode()
         assert "010 7654321" in response.content.decode()
 
-    @pytest.mark.parametrize("versie", ["", "x", "²", "1" * 30])
-    def test_a_bad_versie_marks_nothing(self, regie, contact_a, versie):
-        response = regie.post(url("gecontroleerd", contact_a.pk), {"versie": versie})
+    @pytest.mark.parametrize("revisie", ["", "x", "²", "1" * 30])
+    def test_a_bad_revisie_marks_nothing(self, regie, contact_a, revisie):
+        response = regie.post(url("gecontroleerd", contact_a.pk), {"revisie": revisie})
         assert response.status_code == 302
         contact_a.refresh_from_db()
         assert contact_a.gecontroleerd_op is None

@@ -1,5 +1,5 @@
 """Real concurrent requests at `live_server` on the contact list: no 500, no lost write, and of
-several saves of the same versie exactly one wins (the others see the conflict)."""
+several saves of the same revisie exactly one wins (the others see the conflict)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _regisseurs(live_server, netwerk) -> list[Regisseur]:
     ]
 
 
-def test_of_sixteen_saves_of_one_versie_exactly_one_wins(live_server, netwerk):
+def test_of_sixteen_saves_of_one_revisie_exactly_one_wins(live_server, netwerk):
     regisseurs = _regisseurs(live_server, netwerk)
     contact = maak_contact(netwerk)
     pad = f"/afspraken/{A}/contacten/{contact.pk}/wijzigen/"
@@ -32,12 +32,12 @@ def test_of_sixteen_saves_of_one_versie_exactly_one_wins(live_server, netwerk):
         (lambda i=i: regisseurs[i % 2].post(pad, velden(contact, functie=f"Functie {i}")))
         for i in range(16)
     ]
-    antwoorden = tegelijk(taken)
-    statussen = sorted(s for s, _ in antwoorden)
+    responses = tegelijk(taken)
+    statussen = sorted(s for s, _ in responses)
     assert statussen == [302] + [409] * 15
-    winnaar = next(i for i, (s, _) in enumerate(antwoorden) if s == 302)
+    winnaar = next(i for i, (s, _) in enumerate(responses) if s == 302)
     contact.refresh_from_db()
-    assert (contact.functie, contact.versie) == (f"Functie {winnaar}", 2)
+    assert (contact.functie, contact.revisie) == (f"Functie {winnaar}", 2)
     assert contact.history.count() == 2
 
 
@@ -56,16 +56,16 @@ def test_twenty_additions_and_checks_at_once_lose_nothing(live_server, netwerk):
         (
             lambda i=i: regisseurs[i % 2].post(
                 f"/afspraken/{A}/contacten/{bestaand.pk}/gecontroleerd/",
-                {"versie": "1"},
+                {"revisie": "1"},
                 htmx=True,
             )
         )
         for i in range(4)
     ]
-    antwoorden = tegelijk(taken)
-    assert all(s in (200, 302) for s, _ in antwoorden), [s for s, _ in antwoorden]
+    responses = tegelijk(taken)
+    assert all(s in (200, 302) for s, _ in responses), [s for s, _ in responses]
     assert Contact.objects.filter(organisatie__startswith="Org ").count() == 20
     bestaand.refresh_from_db()
-    assert bestaand.versie == 2  # one "Gecontroleerd" of versie 1 won
+    assert bestaand.revisie == 2  # one "Gecontroleerd" of revisie 1 won
     assert bestaand.gecontroleerd_op is not None
-    assert sum("intussen gewijzigd" in html for _, html in antwoorden[20:]) == 3
+    assert sum("intussen gewijzigd" in html for _, html in responses[20:]) == 3

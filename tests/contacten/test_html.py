@@ -48,7 +48,7 @@ def test_the_contact_pages_are_valid_html(client, content, netwerk_a, regisseur_
     }
     Contact.objects.bewaar(contact, 1, door=None, telefoon="010 7654321")
     paginas["wijzigen, conflict"] = pagina(
-        "wijzigen", contact.pk, methode="post", data=velden(contact, versie=1)
+        "wijzigen", contact.pk, methode="post", data=velden(contact, revisie=1)
     )
     client.force_login(partner_a)
     paginas["lijst (partner)"] = pagina("lijst")

@@ -98,16 +98,16 @@ class TestAndereVelden:
         assert "Een telefoonnummer mag alleen cijfers" in response.content.decode()
         assert not Contact.objects.exists()
 
-    @pytest.mark.parametrize("versie", ["x", "-1", "1" * 30])
-    def test_a_bad_versie_in_the_edit_form_never_500s(self, regie, netwerk_a, versie):
+    @pytest.mark.parametrize("revisie", ["x", "-1", "1" * 30])
+    def test_a_bad_revisie_in_the_edit_form_never_500s(self, regie, netwerk_a, revisie):
         contact = maak_contact(netwerk_a)
         response = regie.post(
             reverse("contacten:wijzigen", args=["gemeente-a", contact.pk]),
-            velden(contact, versie=versie),
+            velden(contact, revisie=revisie),
         )
         assert response.status_code in (200, 409)
         contact.refresh_from_db()
-        assert contact.versie == 1
+        assert contact.revisie == 1
 
 
 class TestXss:
@@ -136,7 +136,7 @@ class TestXss:
         Contact.objects.bewaar(contact, 1, door=None, naam=XSS[1])
         response = regie.post(
             reverse("contacten:wijzigen", args=["gemeente-a", contact.pk]),
-            velden(contact, versie=1, notitie=XSS[1]),
+            velden(contact, revisie=1, notitie=XSS[1]),
         )
         assert response.status_code == 409
         html = response.content.decode()

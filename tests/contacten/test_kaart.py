@@ -5,6 +5,7 @@ import io
 from django.urls import reverse
 from pypdf import PdfReader
 
+from contacten.views import kaart_html
 from tests.contacten.conftest import maak_contact
 
 
@@ -38,6 +39,11 @@ class TestKaart:
         assert "Jongerenwerk Noord" in tekst and "OOV-adviseur" in tekst
         assert "06 12345678" in tekst and "sam@politie.example" in tekst
         assert "Andermans Politie" not in tekst
+
+    def test_the_pdf_links_its_stylesheet_for_the_pdf_fetcher(self, netwerk_a):
+        html = kaart_html(netwerk_a)
+        assert '<link rel="stylesheet" href="/static/css/afspraken-pdf.css">' in html
+        assert "<style>" not in html
 
     def test_an_empty_list_says_so(self, client, content, netwerk_a, partner_a):
         client.force_login(partner_a)

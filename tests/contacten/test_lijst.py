@@ -70,7 +70,7 @@ class TestLijst:
                 == 404
             )
         response = regie.post(
-            reverse("contacten:gecontroleerd", args=["gemeente-a", contact_b.pk]), {"versie": "1"}
+            reverse("contacten:gecontroleerd", args=["gemeente-a", contact_b.pk]), {"revisie": "1"}
         )
         assert response.status_code == 404
         contact_b.refresh_from_db()
@@ -82,11 +82,11 @@ class TestLijst:
             assert client.post(url(naam), {}).status_code == 403
         for naam in ("wijzigen", "verwijderen", "gecontroleerd"):
             response = client.post(
-                reverse(f"contacten:{naam}", args=["gemeente-a", contact_a.pk]), {"versie": "1"}
+                reverse(f"contacten:{naam}", args=["gemeente-a", contact_a.pk]), {"revisie": "1"}
             )
             assert response.status_code == 403
         contact_a.refresh_from_db()
-        assert contact_a.versie == 1
+        assert contact_a.revisie == 1
 
 
 class TestTheWayToTheList:
