@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("afspraken", "0006_antwoord_gestructureerd"),
+        ("afspraken", "0007_revisie"),
         ("casussen", "0001_initial"),
     ]
 
