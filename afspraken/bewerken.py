@@ -25,6 +25,7 @@ from kern.types import HtmxHttpRequest
 
 NIEUW = "afspraken/nieuw.html"
 WIJZIGEN = "afspraken/wijzigen.html"
+VERWIJDEREN = "afspraken/verwijderen.html"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Bewerking:
     velden: str
     kolommen: int
     nieuw_id: str
+    samenvatting: str  # which row "Verwijderen" removes, and what stays of it
 
     @property
     def wat(self) -> str:
@@ -156,22 +158,29 @@ def verwijderen(
     rij,
     ctx: dict,
     *,
-    template: str,
     tabel: Callable[[], tuple[str, dict, str]],
     naar: str,
 ) -> HttpResponse:
-    """GET: the question (`template`; htmx: its `#bevestigrij`, in place of the row). POST: the
+    """GET: the question (`afspraken/verwijderen.html`; htmx: its `#bevestigrij`, in place of the
+    row). POST: the
     row is removed (its history keeps it, naming who removed it); then htmx gets the whole
     table (`tabel()`, as in `toevoegen`) and a page goes to `naar`. `ctx` holds the page's
     names: netwerk, terug and annuleren (the row, for htmx)."""
-    vervang = None
+    template, vervang = VERWIJDEREN, None
     if request.method == "POST":
         rij.delete()
         if not request.htmx:
             return redirect(naar)
         template, ctx, vervang = tabel()
     else:
-        ctx |= {bewerking.naam: rij, "rij": rij, "bewerking": bewerking, "inline": request.htmx}
+        ctx |= {
+            bewerking.naam: rij,
+            "rij": rij,
+            "bewerking": bewerking,
+            "inline": request.htmx,
+            "actie": request.path,
+            "hx_doel": bewerking.doel(rij),
+        }
         if request.htmx:
             template += "#bevestigrij"
     return toon(request, template, ctx, vervang=vervang)

@@ -28,7 +28,13 @@ from kern.types import HtmxHttpRequest
 
 RIJ = "contacten/_rij.html"
 CONTACT = bewerken.Bewerking(
-    "contact", "het", RIJ, "contacten/_velden.html", kolommen=8, nieuw_id="nieuw-contact-kop"
+    "contact",
+    "het",
+    RIJ,
+    "contacten/_velden.html",
+    kolommen=8,
+    nieuw_id="nieuw-contact-kop",
+    samenvatting="contacten/_samenvatting.html",
 )
 
 
@@ -143,7 +149,6 @@ def verwijderen(
         CONTACT,
         contact,
         _rij_ctx(netwerk, lid_, contact),
-        template="contacten/verwijderen.html",
         tabel=lambda: _lijst(netwerk, lid_),
         naar=_lijst_url(netwerk),
     )

@@ -27,7 +27,13 @@ from kern.types import HtmxHttpRequest
 
 RIJ = "afspraken/_rij.html"
 AFSPRAAK = bewerken.Bewerking(
-    "afspraak", "de", RIJ, "afspraken/_afspraak_velden.html", kolommen=7, nieuw_id="nieuw-kop"
+    "afspraak",
+    "de",
+    RIJ,
+    "afspraken/_afspraak_velden.html",
+    kolommen=7,
+    nieuw_id="nieuw-kop",
+    samenvatting="afspraken/_afspraak_samenvatting.html",
 )
 # The pages a row is shown on (`weergave`): which columns and actions it has, and where a page
 # without JavaScript returns to. Only these names count.
@@ -189,7 +195,6 @@ def verwijderen(
         AFSPRAAK,
         afspraak,
         _rij_ctx(netwerk, afspraak, "tabel"),
-        template="afspraken/verwijderen.html",
         tabel=lambda: _tabel(netwerk, lid_),
         naar=reverse("afspraken:netwerk", args=[netwerk.slug]),
     )
