@@ -7,8 +7,8 @@ optional `evaluatiemoment`. `StapForm.ingevuld()` turns a valid form into what t
 
 The forms carry their own labels (a guiding question is its field's label, its explanation the
 help text); templates/routekaart/stap.html writes each input from its bound field
-(`StapForm.vragen()`, `StapForm.actiegroepen()`, `form.notitie`, `form.evaluatiemoment`, and the
-context form's fields in order).
+(`StapForm.vragen()`, as plain rows, `StapForm.actiegroepen()`, `form.notitie`,
+`form.evaluatiemoment`, and the context form's fields in order).
 """
 
 from __future__ import annotations
@@ -217,9 +217,25 @@ class StapForm(forms.Form):
 
     # -- the bound fields, as the page lists them --
 
-    def vragen(self) -> list[BoundField]:
-        """One answer field per guiding question, in the step's order."""
-        return [self[f"vraag-{i}"] for i in range(len(self.stap.vragen))]
+    def vragen(self) -> list[dict]:
+        """One answer field per guiding question, in the step's order, as the page writes it:
+        {naam, waarde, fout (the errors in one line), label (the question, HTML), uitleg (its
+        explanation, HTML)}. Worked out here once rather than through the bound field in the
+        template, which would ask each several times per question; a dict key is the template
+        engine's cheapest lookup."""
+        rijen = []
+        for i in range(len(self.stap.vragen)):
+            veld = self[f"vraag-{i}"]
+            rijen.append(
+                {
+                    "naam": veld.html_name,
+                    "waarde": veld.value() or "",
+                    "fout": " ".join(veld.errors),
+                    "label": veld.label,
+                    "uitleg": veld.help_text,
+                }
+            )
+        return rijen
 
     def actiegroepen(self, groepen: list[dict], rol: str) -> list[dict]:
         """The action groups of `Inhoud.acties_per_modus(rol)`, each action with its fields."""
