@@ -12,10 +12,10 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
-from django.urls import reverse
 
 from afspraken.koppeling import afspraken_voor_route, per_soort
 from contacten.koppeling import contacten_voor_route
+from kern.templatetags.vast import vaste_url
 
 __all__ = ["afspraken_voor_route", "contacten_voor_route", "netwerk", "per_soort"]
 
@@ -32,5 +32,5 @@ def netwerk(request: HttpRequest, fenomeen: str) -> dict:
         "afspraken": afspraken,
         # Phenomenon not (yet) known: every agreement, folded per case type.
         "groepen": per_soort(afspraken) if not fenomeen else [],
-        "login_url": f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}",
+        "login_url": f"{vaste_url('login')}?{urlencode({'next': request.get_full_path()})}",
     }

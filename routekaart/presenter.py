@@ -12,10 +12,10 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from django import forms
-from django.urls import reverse
 from django.utils import timezone
 
 from casussen.models import Modus
+from kern.templatetags.vast import vaste_url
 from kern.types import HtmxHttpRequest
 from routekaart import netwerk, notities
 from routekaart.inhoud import Inhoud
@@ -62,6 +62,7 @@ def stap_ctx(
     stap = w.inhoud.stappen[slug]
     if form is None:
         form = formulier(request, w, stap, keuzes)
+    hier = w.url(slug, keuzes)
     ctx = {
         # From the content and the URL (the template's cached blocks are keyed on these three).
         "inhoud": w.inhoud,
@@ -79,7 +80,7 @@ def stap_ctx(
             for rij in beslissingen(w.inhoud, pad, keuzes, met_huidige=False)
         ],
         "eerder": keuzes.beslissingen.get(stap.sleutel, "") if stap.aard == BESLISSING else "",
-        "actie_url": w.url(slug, keuzes),
+        "actie_url": hier,
         "terug_url": w.url(pad[-2], keuzes) if len(pad) > 1 else "",
         "max_antwoord": MAX_ANTWOORD,
         "paginatitel": _paginatitel(w.route, stap),
@@ -87,7 +88,7 @@ def stap_ctx(
         # This walker's and this user's own: never inside a cached block.
         "form": form,
         "alarm_net": alarm_net,
-        "opnieuw_url": opnieuw_url(w.url(slug, keuzes)),
+        "opnieuw_url": opnieuw_url(hier),
     }
     if stap.aard != START:
         ctx["actiegroepen"] = (
@@ -140,7 +141,7 @@ def verslag_ctx(request: HtmxHttpRequest, w: Wandeling, pad: list[str], pdf: boo
 
 def opnieuw_url(terug: str) -> str:
     """ "Opnieuw beginnen", coming back to `terug` when the walker cancels."""
-    return f"{reverse('routekaart:opnieuw')}?{urlencode({'terug': terug})}"
+    return f"{vaste_url('routekaart:opnieuw')}?{urlencode({'terug': terug})}"
 
 
 # -- the rows ------------------------------------------------------------------------------------

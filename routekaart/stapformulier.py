@@ -7,8 +7,8 @@ optional `evaluatiemoment`. `StapForm.ingevuld()` turns a valid form into what t
 
 The forms carry their own labels (a guiding question is its field's label, its explanation the
 help text); templates/routekaart/stap.html writes each input from its bound field
-(`StapForm.vragen()`, `StapForm.actiegroepen()`, `form.notitie`, `form.evaluatiemoment`, and the
-context form's fields in order).
+(`StapForm.vragen()`, as plain rows, `StapForm.actiegroepen()`, `form.notitie`,
+`form.evaluatiemoment`, and the context form's fields in order).
 """
 
 from __future__ import annotations
@@ -29,24 +29,44 @@ from routekaart.wandeling import MAX_NOTITIE
 MAX_ANTWOORD = 300
 EVALUATIE_JAREN = 2
 
-# "Wie" and "Wanneer" of a chosen action, as option groups ({groep, keuzes}; groep "": none).
+
+def _opties(keuzes) -> list[dict]:
+    """(value, label) pairs as the page's options: {waarde, label} (a dict key is the template
+    engine's cheapest lookup, and step 5 writes some 120 options)."""
+    return [{"waarde": waarde, "label": label} for waarde, label in keuzes]
+
+
+# "Wie" and "Wanneer" of a chosen action, as option groups ({groep, opties}; groep "": none).
 WIE = [
-    {"groep": "", "keuzes": [("ik", "Ik"), ("collega", "Een collega")]},
-    {"groep": "Een partner", "keuzes": Partner.choices},
+    {"groep": "", "opties": _opties([("ik", "Ik"), ("collega", "Een collega")])},
+    {"groep": "Een partner", "opties": _opties(Partner.choices)},
 ]
 WANNEER = [
     {
         "groep": "",
-        "keuzes": [
-            ("nu", "Nu"),
-            ("vandaag", "Vandaag"),
-            ("deze-week", "Deze week"),
-            ("volgend-contact", "Bij het volgende contact"),
-        ],
+        "opties": _opties(
+            [
+                ("nu", "Nu"),
+                ("vandaag", "Vandaag"),
+                ("deze-week", "Deze week"),
+                ("volgend-contact", "Bij het volgende contact"),
+            ]
+        ),
     }
 ]
-WIE_LABELS = {waarde: label for groep in WIE for waarde, label in groep["keuzes"]}
-WANNEER_LABELS = {waarde: label for groep in WANNEER for waarde, label in groep["keuzes"]}
+WIE_LABELS = {optie["waarde"]: optie["label"] for groep in WIE for optie in groep["opties"]}
+WANNEER_LABELS = {optie["waarde"]: optie["label"] for groep in WANNEER for optie in groep["opties"]}
+
+
+# The two fields' choices, given to them as callables: Django then normalises a field's choices
+# only when a post is validated, instead of for each of step 5's 18 fields on every view (a
+# third of building its form). The page writes the options from WIE and WANNEER.
+def _wie_keuzes() -> list[tuple[str, str]]:
+    return [("", "Kies wie"), *WIE_LABELS.items()]
+
+
+def _wanneer_keuzes() -> list[tuple[str, str]]:
+    return [("", "Kies wanneer"), *WANNEER_LABELS.items()]
 
 
 MODUS_LABELS = {
@@ -145,12 +165,10 @@ class StapForm(forms.Form):
                 label=actie.titel, required=False
             )
             self.fields[f"wie-{actie.slug}"] = forms.ChoiceField(
-                label="Wie", choices=[("", "Kies wie"), *WIE_LABELS.items()], required=False
+                label="Wie", choices=_wie_keuzes, required=False
             )
             self.fields[f"wanneer-{actie.slug}"] = forms.ChoiceField(
-                label="Wanneer",
-                choices=[("", "Kies wanneer"), *WANNEER_LABELS.items()],
-                required=False,
+                label="Wanneer", choices=_wanneer_keuzes, required=False
             )
         if stap.aard == Stap.Aard.EVALUATIE:
             self.fields["evaluatiemoment"] = IsoDatumveld(
@@ -217,9 +235,25 @@ class StapForm(forms.Form):
 
     # -- the bound fields, as the page lists them --
 
-    def vragen(self) -> list[BoundField]:
-        """One answer field per guiding question, in the step's order."""
-        return [self[f"vraag-{i}"] for i in range(len(self.stap.vragen))]
+    def vragen(self) -> list[dict]:
+        """One answer field per guiding question, in the step's order, as the page writes it:
+        {naam, waarde, fout (the errors in one line), label (the question, HTML), uitleg (its
+        explanation, HTML)}. Worked out here once rather than through the bound field in the
+        template, which would ask each several times per question; a dict key is the template
+        engine's cheapest lookup."""
+        rijen = []
+        for i in range(len(self.stap.vragen)):
+            veld = self[f"vraag-{i}"]
+            rijen.append(
+                {
+                    "naam": veld.html_name,
+                    "waarde": veld.value() or "",
+                    "fout": " ".join(veld.errors),
+                    "label": veld.label,
+                    "uitleg": veld.help_text,
+                }
+            )
+        return rijen
 
     def actiegroepen(self, groepen: list[dict], rol: str) -> list[dict]:
         """The action groups of `Inhoud.acties_per_modus(rol)`, each action with its fields."""

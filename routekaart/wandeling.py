@@ -22,9 +22,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from django.urls import reverse
-
 from casussen.models import Modus
+from kern.templatetags.vast import vaste_url
 from routekaart.models import Actie, Rol
 from routekaart.route import BESLISSING, EVALUATIE, JA_NEE, START, Route
 
@@ -147,11 +146,11 @@ def pad(route: Route, slug: str, keuzes: Keuzes) -> list[str]:
 
 
 def stap_url(route: Route, slug: str, keuzes: Keuzes) -> str:
-    """The URL of a step with these choices; the start step is /route/ itself."""
+    """The URL of a step with these choices; the start step is /route/ itself. A page links to
+    several steps, and a step's path only changes with the code: reversed once per process
+    (vaste_url), the choices added each time."""
     adres = (
-        reverse("routekaart:route")
-        if slug == route.start
-        else reverse("routekaart:stap", args=[slug])
+        vaste_url("routekaart:route") if slug == route.start else vaste_url("routekaart:stap", slug)
     )
     query = keuzes.query(route)
     return f"{adres}?{query}" if query else adres
@@ -262,7 +261,7 @@ class Wandeling:
 
     def verslag_url(self, pdf: bool = False) -> str:
         naam = "routekaart:verslag-pdf" if pdf else "routekaart:verslag"
-        return f"{reverse(naam)}?{self.keuzes.query(self.route)}"
+        return f"{vaste_url(naam)}?{self.keuzes.query(self.route)}"
 
     def acties(self, stap: Stap) -> list[Actie]:
         """The actions a walker can choose at this step (step 5), in the order they are shown."""
