@@ -148,11 +148,11 @@ def opnieuw_url(terug: str) -> str:
 
 
 def context_rijen(inhoud: Inhoud, keuzes: Keuzes) -> list[dict]:
-    """The context choices as (question, answer) rows for "Jouw antwoorden" and the report."""
+    """The context choices as (question, keuze) rows for "Jouw antwoorden" and the report."""
     return [
-        {"vraag": "Situatie", "antwoord": SITUATIE.get(keuzes.modus, "")},
-        {"vraag": "Jouw rol", "antwoord": Rol(keuzes.rol).label if keuzes.rol else ""},
-        {"vraag": "Fenomeen", "antwoord": dict(inhoud.fenomeen_keuzes).get(keuzes.fenomeen, "")},
+        {"vraag": "Situatie", "keuze": SITUATIE.get(keuzes.modus, "")},
+        {"vraag": "Jouw rol", "keuze": Rol(keuzes.rol).label if keuzes.rol else ""},
+        {"vraag": "Fenomeen", "keuze": dict(inhoud.fenomeen_keuzes).get(keuzes.fenomeen, "")},
     ]
 
 
@@ -168,11 +168,11 @@ def beslissingen(
         if stap.aard != BESLISSING:
             continue
         if stap.alarm and keuzes.alarm:
-            rijen.append({"stap": stap, "vraag": ALARM_KORT, "antwoord": "Ja", "alarm": True})
+            rijen.append({"stap": stap, "vraag": ALARM_KORT, "keuze": "Ja", "alarm": True})
         huidige = i == len(pad) - 1
         if stap.sleutel in keuzes.beslissingen and (met_huidige or not huidige):
             beslissing = keuzes.beslissingen[stap.sleutel].capitalize()
-            rijen.append({"stap": stap, "vraag": stap.beslisvraag, "antwoord": beslissing})
+            rijen.append({"stap": stap, "vraag": stap.beslisvraag, "keuze": beslissing})
     return rijen
 
 
