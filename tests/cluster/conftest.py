@@ -39,8 +39,8 @@ def vrije_poort() -> int:
 def status_van(basis: str, pad: str = "/gezond/") -> int | None:
     """The status of a GET, None when nobody answers."""
     try:
-        with urllib.request.urlopen(basis + pad, timeout=10) as antwoord:
-            return antwoord.status
+        with urllib.request.urlopen(basis + pad, timeout=10) as response:
+            return response.status
     except urllib.error.HTTPError as fout:
         return fout.code
     except OSError:
@@ -94,8 +94,8 @@ class Browser:
             body = urllib.parse.urlencode(data, doseq=True).encode()
         verzoek = urllib.request.Request(basis + pad, data=body)
         try:
-            with self.opener.open(verzoek, timeout=30) as antwoord:
-                return antwoord.status, antwoord.read().decode(), ""
+            with self.opener.open(verzoek, timeout=30) as response:
+                return response.status, response.read().decode(), ""
         except urllib.error.HTTPError as fout:
             return fout.code, fout.read().decode(), fout.headers.get("Location", "")
 

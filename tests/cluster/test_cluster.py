@@ -46,7 +46,7 @@ def wandel(browser: Browser, servers: list[str], tekst) -> tuple[list[str], str]
         pad = relatief(url)
         stappen.append(pad)
         basis = servers[len(stappen) % len(servers)]
-        data = {"antwoord": "ja", "notitie": tekst(len(stappen)), "vraag-0": tekst(len(stappen))}
+        data = {"beslissing": "ja", "notitie": tekst(len(stappen)), "vraag-0": tekst(len(stappen))}
         status, _, url = browser.vraag(basis, pad, data)
         assert status == 303, (basis, pad, status)
     return stappen, relatief(url)
@@ -87,7 +87,7 @@ def test_steps_posted_at_once_to_both_servers_keep_all_their_notes(cluster):
                     browser.vraag,
                     (a, b)[i % 2],
                     url,
-                    {"antwoord": "ja", "notitie": tekst, "vraag-0": tekst},
+                    {"beslissing": "ja", "notitie": tekst, "vraag-0": tekst},
                 )
                 for i, (url, tekst) in enumerate(teksten.items())
             ]
@@ -114,7 +114,7 @@ def test_stopping_one_server_mid_walk_leaves_the_walk_going_on_the_other(cluster
                 c.stop()  # in the middle of the walk
                 assert status_van(c.basis) is None
             basis = c.basis if i < 4 and i % 2 else a
-            status, _, url = browser.vraag(basis, pad, {"antwoord": "ja", "notitie": f"Stap {i}"})
+            status, _, url = browser.vraag(basis, pad, {"beslissing": "ja", "notitie": f"Stap {i}"})
             assert status == 303, (basis, pad, status)
         status, html, _ = browser.vraag(a, relatief(url))
         assert status == 200
@@ -336,10 +336,10 @@ def test_a_pdf_rendered_on_one_server_is_served_from_the_database_by_the_other(c
     assert browser.inloggen(a, user.username, WACHTWOORD) == 302
     pad = f"/afspraken/{netwerk.slug}/versies/{publicatie.nummer}/pdf/"
     verzoek = urllib.request.Request(a + pad)
-    with browser.opener.open(verzoek, timeout=60) as antwoord:
-        van_a = antwoord.read()
+    with browser.opener.open(verzoek, timeout=60) as response:
+        van_a = response.read()
     assert van_a.startswith(b"%PDF")
     opgeslagen = bytes(Publicatie.objects.get(pk=publicatie.pk).pdf)
     assert opgeslagen == van_a
-    with browser.opener.open(urllib.request.Request(b + pad), timeout=60) as antwoord:
-        assert antwoord.read() == opgeslagen
+    with browser.opener.open(urllib.request.Request(b + pad), timeout=60) as response:
+        assert response.read() == opgeslagen
