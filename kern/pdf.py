@@ -20,7 +20,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 BASIS = "https://routekaart.invalid/"
 
 
-class _StatischeBestanden(URLFetcher):
+class StatischeBestanden(URLFetcher):
     """Serves only our own static files; every other URL is refused."""
 
     def fetch(self, url, headers=None):
@@ -43,7 +43,7 @@ def naar_pdf(html: str, *, getagd: bool = True) -> bytes:
     """The PDF of an HTML page whose links point at /static/; tagged as PDF/UA unless `getagd`
     is False. The only call into WeasyPrint (tests count calls to it)."""
     opties = {"pdf_variant": "pdf/ua-1"} if getagd else {}
-    return HTML(string=html, base_url=BASIS, url_fetcher=_StatischeBestanden()).write_pdf(**opties)
+    return HTML(string=html, base_url=BASIS, url_fetcher=StatischeBestanden()).write_pdf(**opties)
 
 
 def pdf_response(pdf: bytes, bestandsnaam: str) -> HttpResponse:
