@@ -10,6 +10,6 @@
 - `markup`: Markdown to sanitised HTML;
 - `context_processors`: the main menu's current item;
 - `admin`: the read-only admin base;
-- `templatetags/vast`: `{% vaste_url %}` and `{% vaste_static %}` for the frame's links, worked out once per process;
+- `adressen` (with its tags in `templatetags/vast`): `vaste_url` and `vaste_static`, links worked out once per process;
 - `terugweg`: the one check for a "back to where you were" address.
 """

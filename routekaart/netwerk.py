@@ -15,7 +15,7 @@ from django.http import HttpRequest
 
 from afspraken.koppeling import afspraken_voor_route, per_soort
 from contacten.koppeling import contacten_voor_route
-from kern.templatetags.vast import vaste_url
+from kern.adressen import vaste_url
 
 __all__ = ["afspraken_voor_route", "contacten_voor_route", "netwerk", "per_soort"]
 

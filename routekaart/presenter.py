@@ -15,7 +15,7 @@ from django import forms
 from django.utils import timezone
 
 from casussen.models import Modus
-from kern.templatetags.vast import vaste_url
+from kern.adressen import vaste_url
 from kern.types import HtmxHttpRequest
 from routekaart import netwerk, notities
 from routekaart.inhoud import Inhoud

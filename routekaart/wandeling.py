@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from casussen.models import Modus
-from kern.templatetags.vast import vaste_url
+from kern.adressen import vaste_url
 from routekaart.models import Actie, Rol
 from routekaart.route import BESLISSING, EVALUATIE, JA_NEE, START, Route
 

@@ -1,45 +1,10 @@
-"""`{% vaste_url %}` and `{% vaste_static %}`: `{% url %}` and `{% static %}` for the links of the
-site's frame (base.html: the menu, the footer, the stylesheet), worked out once per process.
-
-Every page shows the same dozen frame links, and reversing a URL name walks the URL patterns
-each time (with `{% static %}`'s manifest lookup, a tenth of a page's render time). The answers
-only change when the code or the static files do, and a deploy starts new processes, so a memo
-in the process is never stale: unlike a `{% cache %}` block (shared through Redis across a
-deploy), it cannot outlive the code that made it. What the answers depend on is part of the
-key: the script prefix and the urlconf for `reverse()`, STATIC_URL and the storage for
-`static()`. Use them only for names without request-dependent arguments; anything else keeps
-`{% url %}`.
-"""
-
-import functools
+"""`{% vaste_url %}` and `{% vaste_static %}`: the template tags of `kern.adressen` (links of the
+frame worked out once per process; see there why and when to use them)."""
 
 from django import template
-from django.conf import settings
-from django.templatetags.static import static
-from django.urls import get_script_prefix, get_urlconf, reverse
+
+from kern.adressen import vaste_static, vaste_url
 
 register = template.Library()
-
-
-@functools.cache
-def _url(naam: str, args: tuple, prefix: str, urlconf: str) -> str:
-    return reverse(naam, args=args, urlconf=urlconf)
-
-
-@functools.cache
-def _static(pad: str, static_url: str, opslag: str) -> str:
-    return static(pad)
-
-
-@register.simple_tag
-def vaste_url(naam: str, *args) -> str:
-    """`{% url naam arg… %}`, reversed once per process."""
-    # Outside a request (a PDF, an e-mail) no urlconf is set: then the settings' one is used.
-    return _url(naam, args, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
-
-
-@register.simple_tag
-def vaste_static(pad: str) -> str:
-    """`{% static pad %}`, looked up once per process."""
-    # STATIC_URL carries the script prefix; the storage backend decides hashed names or not.
-    return _static(pad, settings.STATIC_URL, settings.STORAGES["staticfiles"]["BACKEND"])
+register.simple_tag(vaste_url)
+register.simple_tag(vaste_static)
